@@ -1,0 +1,125 @@
+"""Command line: predict, evaluate and train (mine the cue lexicon) for the attribution engine."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .corpus import CorpusError, predict_document, read_documents
+from .cuemodel import CUE_MODEL_PATH, FRAME_MODEL_PATH, train_models
+from .lexicon import CUE_CONTEXT_PATH, CUE_LEXICON_PATH, mine_cue_contexts, mine_cue_lexicon
+from .scoring import score_documents
+
+
+def _predict(arguments: argparse.Namespace) -> None:
+    output = Path(arguments.output)
+    documents = list(read_documents(arguments.input))
+    try:
+        with output.open("w", encoding="utf-8") as handle:
+            for document in documents:
+                handle.write(json.dumps(predict_document(document), ensure_ascii=False) + "\n")
+    except OSError as error:
+        raise CorpusError(f"{output}: cannot write: {error.strerror or error}") from None
+    print(f"{len(documents)} documents -> {output}", file=sys.stderr)
+
+
+def _evaluate(arguments: argparse.Namespace) -> None:
+    gold = {d["doc_id"]: d for d in read_documents(arguments.gold)}
+    for doc_id, document in gold.items():
+        if not isinstance(document.get("quotes", []), list) or "text" not in document:
+            raise CorpusError(f"{arguments.gold}: document {doc_id} lacks text or quotes")
+    if arguments.predictions:
+        predicted = {d["doc_id"]: d for d in read_documents(arguments.predictions)}
+        ignored = set(predicted) - set(gold)
+        if ignored:
+            print(
+                f"note: {len(ignored)} predicted documents are not in the gold file; ignored",
+                file=sys.stderr,
+            )
+    else:
+        predicted = {doc_id: predict_document(d) for doc_id, d in gold.items()}
+    try:
+        result = score_documents(gold, predicted)
+    except (KeyError, TypeError, ValueError) as error:
+        raise CorpusError(f"malformed quote offsets in the input: {error!r}") from None
+    print(result.as_text())
+
+
+def _train(arguments: argparse.Namespace) -> None:
+    """Mine the cue lexicon, then each cue word's contexts, from a training file."""
+    output = Path(arguments.output_directory)
+    output.mkdir(parents=True, exist_ok=True)
+    lexicon = mine_cue_lexicon(read_documents(arguments.train))
+    lexicon_path = output / CUE_LEXICON_PATH.name
+    lexicon_path.write_text(
+        json.dumps(lexicon, indent=0, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    contexts = mine_cue_contexts(read_documents(arguments.train), lexicon["cue_words"])
+    contexts_path = output / CUE_CONTEXT_PATH.name
+    contexts_path.write_text(
+        json.dumps(contexts, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    print(
+        f"{len(lexicon['cue_words'])} cue words -> {lexicon_path}, "
+        f"{len(contexts['contexts'])} contexts -> {contexts_path}",
+        file=sys.stderr,
+    )
+
+
+def _train_cues(arguments: argparse.Namespace) -> None:
+    """Fit the cue classifier on a training file and save its weights."""
+    output = Path(arguments.output_directory)
+    documents = list(read_documents(arguments.train))
+    cue_model, frame_model = train_models(documents)
+    output.mkdir(parents=True, exist_ok=True)
+    for model, path in ((cue_model, CUE_MODEL_PATH), (frame_model, FRAME_MODEL_PATH)):
+        (output / path.name).write_text(
+            json.dumps(model.as_json(), ensure_ascii=False, separators=(",", ":")) + "\n",
+            encoding="utf-8",
+        )
+    print(
+        f"cue classifier: {len(cue_model.candidates)} candidate words, "
+        f"{len(cue_model.weights)} weights; frame filter: {len(frame_model.weights)} weights "
+        f"-> {output}",
+        file=sys.stderr,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m articles.attribution",
+        description="Find attributed quotations in article text.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    predict = commands.add_parser("predict", help="write predictions for a JSONL file")
+    predict.add_argument("input")
+    predict.add_argument("output")
+    predict.set_defaults(run=_predict)
+    evaluate = commands.add_parser("evaluate", help="score predictions (or the engine) on gold")
+    evaluate.add_argument("gold")
+    evaluate.add_argument("predictions", nargs="?")
+    evaluate.set_defaults(run=_evaluate)
+    train = commands.add_parser("train", help="mine the cue lexicon from a training JSONL file")
+    train.add_argument("train")
+    train.add_argument("--output-directory", default=str(CUE_LEXICON_PATH.parent))
+    train.set_defaults(run=_train)
+    train_cues = commands.add_parser(
+        "train-cues",
+        help="train the cue classifier and the frame filter from a training JSONL file",
+    )
+    train_cues.add_argument("train")
+    train_cues.add_argument("--output-directory", default=str(CUE_MODEL_PATH.parent))
+    train_cues.set_defaults(run=_train_cues)
+    arguments = parser.parse_args(argv)
+    try:
+        arguments.run(arguments)
+    except CorpusError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,379 @@
+"""The learned cue classifier: whether a word in its sentence introduces an attribution."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from .lexicon import FUNCTION_WORDS, WORD, lemma, token_class
+from .text import Token
+
+CUE_MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
+# A word is considered at all only when the training corpus saw it as a cue this often; the
+# rest of the vocabulary never is one, and skipping it keeps the engine fast.
+MINIMUM_CANDIDATE_CUES = 2
+MINIMUM_CANDIDATE_PROBABILITY = 0.2
+# A feature must occur this often in training to be kept in the shipped weights.
+MINIMUM_FEATURE_COUNT = 3
+EPOCHS = 6
+LEARNING_RATE = 0.2
+L2 = 1e-6
+QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
+SUBJECT_WORDS = frozenset("he she they it we i you who officials sources".split())
+
+
+def is_candidate_form(lower: str) -> bool:
+    return (
+        lower[:1].isalpha()
+        and lower not in FUNCTION_WORDS
+        and not lower.endswith("ly")
+        and not lower.isdigit()
+    )
+
+
+def cue_features(tokens: list[Token], i: int) -> list[str]:
+    """Features of token `i` as a cue: the word, its neighbours and the clause around it."""
+    token = tokens[i]
+    word = token.lower
+    previous = tokens[i - 1].lower if i else "<s>"
+    previous2 = tokens[i - 2].lower if i > 1 else "<s>"
+    following = tokens[i + 1].lower if i + 1 < len(tokens) else "</s>"
+    following2 = tokens[i + 2].lower if i + 2 < len(tokens) else "</s>"
+    previous_class = token_class(tokens[i - 1].text) if i else "start"
+    following_class = token_class(tokens[i + 1].text) if i + 1 < len(tokens) else "end"
+    window_after = tokens[i + 1 : i + 5]
+    that_near = any(t.lower == "that" and not t.is_quoted for t in window_after)
+    quote_after = any(t.lower in QUOTE_MARKS or t.is_quoted for t in tokens[i + 1 : i + 4])
+    quote_before = any(t.lower in QUOTE_MARKS or t.is_quoted for t in tokens[max(0, i - 3) : i])
+    subject_before = any(
+        t.lower in SUBJECT_WORDS or t.text[:1].isupper() for t in tokens[max(0, i - 4) : i]
+    )
+    colon_after = following == ":" or following2 == ":"
+    short_tail = len(tokens) - i <= 12 and (
+        sum(1 for t in tokens[i + 1 :] if t.lower[:1].isalnum()) <= 5
+    )
+    trailing = short_tail and any(t.lower in (",", "—") for t in tokens[max(0, i - 6) : i])
+    position = "first" if i == 0 else "early" if i < 4 else "late" if i > 20 else "middle"
+    base = _lemma(word)
+    features = [
+        "bias",
+        "w=" + word,
+        "l=" + base,
+        "s3=" + word[-3:],
+        "s2=" + word[-2:],
+        "p=" + previous,
+        "n=" + following,
+        "p2=" + previous2,
+        "n2=" + following2,
+        "pc=" + previous_class,
+        "nc=" + following_class,
+        "pc+nc=" + previous_class + "|" + following_class,
+        "w+nc=" + word + "|" + following_class,
+        "w+pc=" + word + "|" + previous_class,
+        "w+n=" + word + "|" + following,
+        "w+p=" + word + "|" + previous,
+        "pos=" + position,
+        "cap=" + str(token.text[:1].isupper() and i > 0),
+    ]
+    if that_near:
+        features += ["that", "l+that=" + base]
+    if quote_after:
+        features += ["qa", "l+qa=" + base]
+    if quote_before:
+        features += ["qb", "l+qb=" + base]
+    if subject_before:
+        features += ["subj", "l+subj=" + base]
+    if trailing:
+        features += ["trail", "l+trail=" + base]
+    elif short_tail:
+        features.append("short-tail")
+    if colon_after:
+        features.append("colon")
+    return features
+
+
+@cache
+def _lemma(word: str) -> str:
+    return lemma(word)
+
+
+class CueModel:
+    """Logistic regression over sparse string features; pure Python at run time."""
+
+    def __init__(self, weights: dict[str, float], candidates: frozenset[str]) -> None:
+        self.weights = weights
+        self.candidates = candidates
+
+    def probability(self, tokens: list[Token], i: int) -> float:
+        token = tokens[i]
+        if token.cue_probability < 0.0:
+            token.cue_probability = self._probability(tokens, i)
+        return token.cue_probability
+
+    def _probability(self, tokens: list[Token], i: int) -> float:
+        if tokens[i].lower not in self.candidates:
+            return 0.0
+        weights = self.weights
+        return _logistic(sum(weights.get(feature, 0.0) for feature in cue_features(tokens, i)))
+
+    def as_json(self) -> dict:
+        return {
+            "about": "logistic-regression weights over word and context features for "
+            "'is this word an attribution cue', trained on the PolNeAR train split by "
+            "`python -m articles.attribution train-cues`; candidates are the words "
+            "annotated as cues at least twice",
+            "candidates": sorted(self.candidates),
+            "weights": {k: round(v, 3) for k, v in sorted(self.weights.items()) if abs(v) >= 5e-3},
+        }
+
+
+_substitute: list[CueModel | None] = []  # set while training on cross-validation folds
+
+
+def cue_model() -> CueModel | None:
+    """The shipped model, or None when it has not been trained."""
+    if _substitute:
+        return _substitute[-1]
+    return _shipped_cue_model()
+
+
+@contextmanager
+def using_cue_model(model: CueModel | None) -> Iterator[None]:
+    """Run the engine with another cue model (one that has not seen the documents)."""
+    _substitute.append(model)
+    try:
+        yield
+    finally:
+        _substitute.pop()
+
+
+@cache
+def _shipped_cue_model() -> CueModel | None:
+    if not CUE_MODEL_PATH.exists():
+        return None
+    with CUE_MODEL_PATH.open(encoding="utf-8") as handle:
+        data = json.load(handle)
+    return CueModel(data["weights"], frozenset(data["candidates"]))
+
+
+def labelled_tokens(documents: Iterable[dict]) -> Iterator[tuple[list[Token], int, bool]]:
+    """(sentence tokens, index, is a cue) for every candidate word, through the engine's own
+    paragraphs, quotations, sentences and tokens, so that features match at run time."""
+    from .frames import SentenceFrames
+    from .text import pair_quotations, paragraphs, sentences, tokenize
+
+    for document in documents:
+        text = document["text"]
+        cue_positions: set[int] = set()
+        for quote in document.get("quotes", []):
+            start, end = quote.get("cue_start"), quote.get("cue_end")
+            if start is not None and end is not None and end - start <= 40:
+                cue_positions.update(m.start() for m in WORD.finditer(text, start, end))
+        paragraph_spans = paragraphs(text)
+        quotations = pair_quotations(text, paragraph_spans)
+        for index, sentence in enumerate(sentences(text, paragraph_spans, quotations)):
+            sentence.tokens = tokenize(text, sentence.start, sentence.end)
+            tokens = SentenceFrames(text, sentence, quotations, index).tokens
+            for k, token in enumerate(tokens):
+                if not token.is_quoted and is_candidate_form(token.lower):
+                    yield tokens, k, token.start in cue_positions
+
+
+def fit_logistic_regression(
+    examples: list[tuple[list[str], int]], *, seed: int = 13
+) -> dict[str, float]:
+    """Weights by stochastic gradient descent (AdaGrad steps) on the log loss; features seen
+    fewer than MINIMUM_FEATURE_COUNT times are left out."""
+    feature_counts: Counter[str] = Counter(f for features, _label in examples for f in features)
+    kept = {f for f, n in feature_counts.items() if n >= MINIMUM_FEATURE_COUNT}
+    examples = [([f for f in features if f in kept], label) for features, label in examples]
+    weights: dict[str, float] = {}
+    squared: dict[str, float] = {}  # AdaGrad: each feature's accumulated squared gradient
+    randomness = random.Random(seed)
+    for _epoch in range(EPOCHS):
+        randomness.shuffle(examples)
+        for features, label in examples:
+            gradient = _logistic(sum(weights.get(f, 0.0) for f in features)) - label
+            if abs(gradient) < 1e-4:
+                continue
+            for f in features:
+                old = weights.get(f, 0.0)
+                g = gradient + L2 * old
+                total = squared.get(f, 1e-8) + g * g
+                squared[f] = total
+                weights[f] = old - LEARNING_RATE * g / math.sqrt(total)
+    return weights
+
+
+def _logistic(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def train_cue_model(documents: list[dict], *, seed: int = 13) -> CueModel:
+    """Fit the classifier by stochastic gradient descent on the log loss."""
+    cue_counts: Counter[str] = Counter()
+    for tokens, k, is_cue in labelled_tokens(documents):
+        if is_cue:
+            cue_counts[tokens[k].lower] += 1
+    candidates = frozenset(w for w, n in cue_counts.items() if n >= MINIMUM_CANDIDATE_CUES)
+    examples: list[tuple[list[str], int]] = []
+    for tokens, k, is_cue in labelled_tokens(documents):
+        if tokens[k].lower in candidates:
+            examples.append((cue_features(tokens, k), int(is_cue)))
+    weights = fit_logistic_regression(examples, seed=seed)
+    # Keep as candidates only the words the model ever finds likely in training: the others
+    # would cost the engine time and never pass the threshold.
+    model = CueModel(weights, candidates)
+    likely = {
+        tokens[k].lower
+        for tokens, k, _is_cue in labelled_tokens(documents)
+        if tokens[k].lower in candidates
+        and model._probability(tokens, k) >= MINIMUM_CANDIDATE_PROBABILITY
+    }
+    return CueModel(weights, frozenset(likely))
+
+
+# -- the frame filter ----------------------------------------------------------------------
+
+FRAME_MODEL_PATH = Path(__file__).parent / "data" / "frame_model.json"
+CROSS_FITTING_FOLDS = 2
+
+
+def _bucket(value: int, limits: tuple[int, ...]) -> str:
+    for limit in limits:
+        if value <= limit:
+            return str(limit)
+    return "more"
+
+
+def frame_features(
+    text: str,
+    *,
+    configuration: str,
+    cue_lemma: str,
+    cue_probability: float,
+    cue: tuple[int, int] | None,
+    source: tuple[int, int] | None,
+    segments: list[tuple[int, int]],
+    kind: str,
+) -> list[str]:
+    """Features of a found statement for 'does annotators' content match it': the construction,
+    the cue and how sure the classifier was of it, the content's length and edges, the source."""
+    words = WORD.findall(text, segments[0][0], segments[-1][1])
+    length = _bucket(len(words), (1, 2, 3, 5, 8, 13, 21, 34))
+    first = words[0].lower() if words else ""
+    last = words[-1].lower() if words else ""
+    probability = "p" + str(min(9, int(cue_probability * 10)))
+    features = [
+        "bias",
+        "cfg=" + configuration,
+        "kind=" + kind,
+        "cue=" + cue_lemma,
+        "cue+cfg=" + cue_lemma + "|" + configuration,
+        "prob=" + probability,
+        "prob+cfg=" + probability + "|" + configuration,
+        "prob+kind=" + probability + "|" + kind,
+        "len=" + length,
+        "len+kind=" + length + "|" + kind,
+        "cue+len=" + cue_lemma + "|" + length,
+        "first=" + (first if first in FUNCTION_WORDS else "cap" if words[0][:1].isupper() else "w"),
+        "last=" + (last if last in FUNCTION_WORDS else "w"),
+        "segments=" + _bucket(len(segments), (1, 2)),
+    ]
+    if cue is not None:
+        gap = segments[0][0] - cue[1]
+        features.append("gap=" + _bucket(gap, (-1, 1, 3, 8, 20, 60)))
+        features.append("cue-words=" + _bucket(len(WORD.findall(text, *cue)), (1, 2)))
+        if 0 <= gap <= 8 and "that" in text[cue[1] : segments[0][0]].lower().split():
+            features.append("that")
+    if source is None:
+        features.append("source=none")
+    else:
+        mention = WORD.findall(text, *source)
+        head = mention[0] if mention else ""
+        source_class = (
+            "pronoun"
+            if head.lower() in SUBJECT_WORDS
+            else "cap"
+            if head[:1].isupper()
+            else "det"
+            if head.lower() in FUNCTION_WORDS
+            else "lower"
+        )
+        features.append("source=" + source_class)
+        features.append("source-len=" + _bucket(len(mention), (1, 2, 4, 8)))
+        features.append("source+cfg=" + source_class + "|" + configuration)
+    return features
+
+
+class FrameModel:
+    """Logistic regression over a found statement's features."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+
+    def probability(self, features: list[str]) -> float:
+        weights = self.weights
+        return _logistic(sum(weights.get(feature, 0.0) for feature in features))
+
+    def as_json(self) -> dict:
+        return {
+            "about": "logistic-regression weights over a found statement's construction, cue "
+            "and shape for 'annotators marked this content', trained on the PolNeAR train "
+            "split by `python -m articles.attribution train-cues` with cue models that had "
+            "not seen the documents",
+            "weights": {k: round(v, 3) for k, v in sorted(self.weights.items()) if abs(v) >= 5e-3},
+        }
+
+
+def frame_model() -> FrameModel | None:
+    """The shipped frame filter; none while cue models are being cross-fitted."""
+    if _substitute:
+        return None
+    return _shipped_frame_model()
+
+
+@cache
+def _shipped_frame_model() -> FrameModel | None:
+    if not FRAME_MODEL_PATH.exists():
+        return None
+    with FRAME_MODEL_PATH.open(encoding="utf-8") as handle:
+        return FrameModel(json.load(handle)["weights"])
+
+
+def labelled_frames(documents: Iterable[dict]) -> Iterator[tuple[list[str], int]]:
+    """(features, 1 if an annotated content matches it) for every statement the engine finds,
+    under the cue model in force."""
+    from .corpus import published_date
+    from .engine import candidate_attributions
+    from .scoring import overlap_f1, spans_of, word_positions
+
+    for document in documents:
+        text = document["text"]
+        gold = [
+            word_positions(text, spans_of(quote, "quote") or [], drop_leading_that=True)
+            for quote in document.get("quotes", [])
+        ]
+        for attribution, features in candidate_attributions(
+            text, published=published_date(document)
+        ):
+            found = word_positions(text, attribution.segments, drop_leading_that=True)
+            yield features, int(any(overlap_f1(found, other) >= 0.5 for other in gold))
+
+
+def train_models(documents: list[dict]) -> tuple[CueModel, FrameModel]:
+    """The cue classifier on all documents, and the frame filter on statements found in each
+    fold by a cue classifier trained on the other folds (so it learns from honest mistakes)."""
+    examples: list[tuple[list[str], int]] = []
+    for fold in range(CROSS_FITTING_FOLDS):
+        fitted = [d for k, d in enumerate(documents) if k % CROSS_FITTING_FOLDS != fold]
+        held = [d for k, d in enumerate(documents) if k % CROSS_FITTING_FOLDS == fold]
+        with using_cue_model(train_cue_model(fitted)):
+            examples.extend(labelled_frames(held))
+    return train_cue_model(documents), FrameModel(fit_logistic_regression(examples))

@@ -1,0 +1,1112 @@
+"""Find source–cue–content frames in sentences: the rule-based core of the engine."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cuemodel import cue_model
+from .lexicon import cue_lexicon, cue_probability, lemma
+from .text import ABBREVIATIONS, Quotation, Sentence, Token
+
+WORD_PATTERN = re.compile(r"\w+")
+# A word counts as a cue when at least this share of its training occurrences were cues.
+CUE_SHARE_THRESHOLD = 0.25
+# With the learned cue classifier (data/cue_model.json), the probability a word must reach.
+CUE_MODEL_THRESHOLD = 0.3
+# A word the mined context counts make a cue this often stays one whatever the classifier says.
+CONFIDENT_CUE_SHARE = 0.5
+# A cue the classifier is this sure of takes a following preposition into the cue phrase.
+PHRASE_CUE_PROBABILITY = 0.5
+CUE_PHRASE_PREPOSITIONS = frozenset("about with on against for of in to at over from".split())
+# ... and, when the usual walk back finds no source, takes the nearest subject before it.
+FALLBACK_SOURCE_PROBABILITY = 0.5
+# Longest source mention we accept when walking back from a cue, in tokens.
+MAXIMUM_SOURCE_TOKENS = 16
+MULTIPLE_PER_SENTENCE = True
+# Longest adverbial tail after a sentence-final cue ("..., he said on Tuesday in Ohio.").
+MAXIMUM_TRAILING_TOKENS = 15
+
+PRONOUNS = frozenset("he she they it we i you who which that one".split())
+CLAUSE_OPENERS = frozenset(
+    "that and but because while when if after before since although though so whereas where "
+    "until than or nor unless once whether whom whose to into as".split()
+)
+BOUNDARY_PUNCTUATION = frozenset(",;:—–\"“”‘’'`[]{}!?") | {"''", "``", "."}
+DISCOURSE_OPENERS = frozenset(
+    "meanwhile but and however also still yet now then instead indeed moreover later "
+    "separately similarly earlier finally so thus hence plus or".split()
+)
+AUXILIARIES_AND_ADVERBS = frozenset(
+    "has have had also further would will could can did does do is was are were be been "
+    "then later once again not never previously recently repeatedly already often just still "
+    "even first initially last subsequently since too both all himself herself themselves "
+    "'d ’d 's ’s may might must should shall".split()
+)
+FINITE_AUXILIARIES = frozenset(
+    "is are was were has have had will would should could can may might must does did do "
+    "isn't wasn't won't can't didn't doesn't".split()
+)
+# Below this overall cue share, a cue word inside another statement's content is no cue.
+NESTED_CUE_SHARE = 0.7
+QUOTATION_FIRST = True
+# After a sentence-opening quotation and its source, a verb this often a cue is its cue.
+LOOSE_CUE_SHARE = 0.05
+PAIRED_DASHES = True
+COORDINATED_CUE_ENDS = True
+# Verbs that, coordinated after content ("... and said ..."), start a statement of their own.
+STATEMENT_LEMMAS = frozenset(
+    "say add tell note argue insist warn call claim suggest accuse ask vow promise urge "
+    "predict acknowledge admit announce declare explain write tweet deny blame praise "
+    "criticize defend describe".split()
+)
+TELL_VERBS = frozenset("tell ask assure inform remind warn urge notify promise".split())
+TIME_AND_MANNER_OPENERS = frozenset(
+    "on in at during after before last earlier yesterday today tonight this monday tuesday "
+    "wednesday thursday friday saturday sunday recently later publicly privately repeatedly "
+    "flatly simply bluntly again also frequently in an interview with".split()
+)
+QUANTIFIERS = frozenset(
+    "some many several most both all other others one two three four five few critics".split()
+)
+# Verbs that also appear after their source at a sentence end (", said Smith.").
+INVERSION_LEMMAS = frozenset(
+    "say add write ask tell continue explain note recall argue conclude insist reply respond "
+    "tweet warn declare acknowledge observe complain joke quip counter remark report".split()
+)
+# After a comma these start a clause that is no longer part of an indirect statement.
+CONTENT_ENDING_CONJUNCTIONS = frozenset(
+    "but which while who because although though even according whereas".split()
+)
+PREPOSITIONS = frozenset(
+    "against in on at by with from into onto over after before during under through across "
+    "toward towards near around between behind beyond within without upon off down".split()
+)
+SURVEY_WORDS = frozenset("poll polls survey surveys study report analysis interview".split())
+# Capitalised labels before a colon that are not speakers.
+NOT_SPEAKER_LABELS = frozenset(
+    "update updated watch breaking exclusive photo photos video note related read more "
+    "correction editor's editor’s source sources via listen see also advertisement q a".split()
+)
+# "by calling for", "while insisting": the gerund's source is the clause subject.
+# Words that open an introductory phrase or clause at a sentence start, never its subject.
+SUBJECT_SKIPPED_OPENERS = (
+    TIME_AND_MANNER_OPENERS
+    | PREPOSITIONS
+    | (CLAUSE_OPENERS - {"that", "and", "or", "nor", "to"})
+    | frozenset("despite for like unlike amid among as of".split())
+)
+GERUND_PREPOSITIONS = frozenset("by while after before without in for when since".split())
+# Words that open the question after "Asked" ("Asked whether ...", "Asked about ...").
+QUESTION_OPENERS = frozenset("if whether what why how who where when which about".split())
+RELATIVE_WORDS = frozenset("who whose whom which where when what".split())
+POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
+DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
+CLOSING_MARKS = frozenset({"”", '"', "''", "’", "'"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """An attribution as found in one sentence, before speaker resolution."""
+
+    segments: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    cue_lemma: str
+    source: tuple[int, int] | None
+    configuration: str  # "source-cue-content", "content-source-cue", "according-to", ...
+    confidence: float
+    sentence_index: int = 0
+    paragraph_index: int = 0
+    quotations: list[Quotation] = field(default_factory=list)
+    cue_probability: float = 1.0  # the cue classifier's probability for the cue word
+
+
+def is_cue(tokens: list[Token], position: int) -> bool:
+    token = tokens[position]
+    if position > 0 and token.text[:1].isupper():
+        return False  # a capitalised word mid-sentence is a name, not a verb
+    model = cue_model()
+    if model is not None and model.probability(tokens, position) >= CUE_MODEL_THRESHOLD:
+        return True
+    previous = tokens[position - 1].text if position else "."
+    following = tokens[position + 1].text if position + 1 < len(tokens) else "."
+    threshold = CUE_SHARE_THRESHOLD if model is None else CONFIDENT_CUE_SHARE
+    return cue_probability(token.lower, previous, following) >= threshold
+
+
+def _model_probability(tokens: list[Token], position: int) -> float:
+    model = cue_model()
+    return model.probability(tokens, position) if model is not None else 0.0
+
+
+def cue_share(token: Token) -> float:
+    return cue_lexicon().get(token.lower, 0.0)
+
+
+class SentenceFrames:
+    """Frame finder for one sentence; holds its tokens and the quotations touching it."""
+
+    def __init__(
+        self, text: str, sentence: Sentence, quotations: list[Quotation], index: int
+    ) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.index = index
+        self.quotations = [
+            q for q in quotations if q.outer_start < sentence.end and q.outer_end > sentence.start
+        ]
+        self.doubles = [q for q in self.quotations if not q.is_single]
+        for token in self.tokens:
+            token.is_quoted = any(
+                a <= token.start < b for q in self.quotations for a, b in q.pieces
+            )
+
+    # -- public -----------------------------------------------------------------------------
+
+    def frames(self) -> list[Frame]:
+        found = self._frames()
+        for frame in found:
+            frame.paragraph_index = self.sentence.paragraph_index
+            if frame.cue is not None:
+                k = next((k for k, t in enumerate(self.tokens) if t.start == frame.cue[0]), None)
+                if k is not None and self.tokens[k].lower[:1].isalpha():
+                    frame.cue_probability = _model_probability(self.tokens, k)
+        return found
+
+    def _frames(self) -> list[Frame]:
+        tokens = self.tokens
+        if len(tokens) < 3:
+            return []
+        cues = [i for i, t in enumerate(tokens) if not t.is_quoted and is_cue(tokens, i)]
+        according = [
+            i
+            for i, t in enumerate(tokens[:-1])
+            if t.lower == "according" and tokens[i + 1].lower == "to" and not t.is_quoted
+        ]
+        found: list[Frame] = []
+        found += self._trailing_cue_frames(cues)
+        if not found and QUOTATION_FIRST:
+            opening = self._quotation_first_frame()
+            if opening is not None:
+                found.append(opening)
+        for special in (
+            self._speaker_label_frame(),
+            self._survey_frame(),
+            self._asked_frame(),
+        ):
+            if special is not None and not _overlaps_any(special, found):
+                found.append(special)
+        for i in according:
+            frame = self._according_to_frame(i)
+            if frame is not None and not _overlaps_any(frame, found):
+                found.append(frame)
+        for i in cues:
+            if i in according or any(_covers_cue(frame, tokens[i]) for frame in found):
+                continue
+            if cue_share(tokens[i]) < NESTED_CUE_SHARE and any(
+                a <= tokens[i].start < b for frame in found for a, b in frame.segments
+            ):
+                continue  # a weak cue word inside content already found is part of it
+            frame = self._source_cue_content_frame(i, cues)
+            if frame is None and found and self._is_participle_after_comma(i):
+                # "..., saying ...": the same source makes a second statement.
+                frame = self._participle_frame(i, found[-1].source)
+            if frame is not None:
+                found.append(frame)
+                if not MULTIPLE_PER_SENTENCE:
+                    break
+        if not found:
+            quote_frame = self._lone_quotation_frame()
+            if quote_frame is not None:
+                found.append(quote_frame)
+        return found
+
+    # -- configurations ---------------------------------------------------------------------
+
+    def _trailing_cue_frames(self, cues: list[int]) -> list[Frame]:
+        """CONTENT, SOURCE CUE [tail].  or  CONTENT, CUE SOURCE [tail]."""
+        tokens = self.tokens
+        for i in reversed(cues):
+            if i < 2 or tokens[i].lower.endswith("ing"):
+                continue
+            boundary = self._boundary_before(i)
+            if boundary is None or boundary < 1:
+                continue
+            cue_lemma = lemma(tokens[i].lower)
+            cue_end_index = self._extend_cue(i)
+            source_tokens = self._trim_source(boundary + 1, i)
+            if source_tokens is not None:
+                if not self._plausible_source(*source_tokens):
+                    continue
+                after_source = cue_end_index + 1
+                configuration = "content-source-cue"
+            else:
+                if cue_lemma not in INVERSION_LEMMAS:
+                    continue
+                if tokens[boundary].lower == ",":
+                    subject = self._source_before(i)
+                    if subject is not None and subject[0] <= 1:
+                        continue  # "Smith, an expert, said ...": the subject comes first
+                inverted = self._inverted_source(cue_end_index + 1, cue_lemma)
+                if inverted is None:
+                    continue
+                source_tokens, after_source = inverted
+                configuration = "content-cue-source"
+            if self._tail_is_clause(after_source) and not self._quoted_before(boundary):
+                # "On the flight, Bush said he did not ...": the comma closed an adverbial
+                # opener and the clause after the cue is the content.
+                continue
+            is_short_source = source_tokens[1] - source_tokens[0] < 4
+            tail = self._tail_after_cue_clause(
+                after_source, is_short_source, configuration == "content-cue-source"
+            )
+            if tail is None:
+                continue
+            tail_segments, participle = tail
+            content_start = self._content_start_before(boundary)
+            content_end = self._end_before(boundary)
+            if content_start is None or content_end <= content_start:
+                continue
+            segments = [(content_start, content_end), *tail_segments]
+            source = (tokens[source_tokens[0]].start, tokens[source_tokens[1]].end)
+            cue = (tokens[i].start, tokens[cue_end_index].end)
+            confidence = 0.55 + 0.4 * cue_share(tokens[i])
+            found = [
+                Frame(
+                    segments,
+                    cue,
+                    cue_lemma,
+                    source,
+                    configuration,
+                    round(min(confidence, 0.95), 2),
+                    self.index,
+                )
+            ]
+            if participle is not None:
+                follow_up = self._participle_frame(participle, source)
+                if follow_up is not None:
+                    found.append(follow_up)
+            return found
+        return []
+
+    def _quotation_first_frame(self) -> Frame | None:
+        """'"QUOTE," SOURCE[, apposition,] VERB ...' or '"QUOTE," VERB SOURCE ...' when the
+        general rule found nothing: after a sentence-opening quotation even a rare cue verb
+        ("Kelly charged", "opined") attributes it, and a long apposition or adverbial tail
+        does not matter."""
+        tokens = self.tokens
+        words = [k for k, t in enumerate(tokens) if t.lower[0].isalnum()]
+        if not words or not tokens[words[0]].is_quoted:
+            return None
+        quotation = next(
+            (q for q in self.doubles if q.start <= tokens[words[0]].start < q.end), None
+        )
+        if quotation is None or quotation.end >= self.sentence.end:
+            return None
+        k = next((m for m, t in enumerate(tokens) if t.start >= quotation.end), None)
+        if k is None or tokens[k - 1].lower not in CLOSING_MARKS | {","}:
+            return None
+        while k < len(tokens) and tokens[k].lower in CLOSING_MARKS | {","}:
+            k += 1
+        if k >= len(tokens) - 1:
+            return None
+        pieces = [
+            (max(a, self.sentence.start), b)
+            for a, b in quotation.pieces
+            if a < self.sentence.end and b > self.sentence.start
+        ]
+        if sum(len(WORD_PATTERN.findall(self.text, a, b)) for a, b in pieces) < 2:
+            return None
+        head = tokens[k]
+        if head.text[:1].islower() and self._loose_cue(k):
+            cue_lemma = lemma(head.lower)
+            if cue_lemma in INVERSION_LEMMAS:
+                inverted = self._inverted_source(k + 1, cue_lemma)
+                if inverted is not None:
+                    (first, last), _after = inverted
+                    source = (tokens[first].start, tokens[last].end)
+                    cue = (head.start, head.end)
+                    return Frame(
+                        pieces, cue, cue_lemma, source, "quotation-cue-source", 0.8, self.index
+                    )
+            return None
+        if not (head.text[:1].isupper() or head.lower in PRONOUNS | DETERMINERS | QUANTIFIERS):
+            return None
+        name_end = None  # last token of the source before an apposition's comma
+        for m in range(k + 1, min(len(tokens), k + 25)):
+            token = tokens[m]
+            if token.lower in (".", ";", ":", "?", "!") or token.is_quoted:
+                return None
+            if token.lower == "," and name_end is None:
+                name_end = m - 1
+                continue
+            after_apposition = name_end is None or tokens[m - 1].lower == ","
+            if (
+                after_apposition
+                and token.text[:1].islower()
+                and token.lower not in AUXILIARIES_AND_ADVERBS
+                and self._loose_cue(m)
+            ):
+                last = name_end if name_end is not None else m - 1
+                while last > k and (
+                    tokens[last].lower in AUXILIARIES_AND_ADVERBS or tokens[last].lower == ","
+                ):
+                    last -= 1
+                if last - k >= 8:
+                    return None
+                source = (tokens[k].start, tokens[last].end)
+                cue = (token.start, token.end)
+                return Frame(
+                    pieces,
+                    cue,
+                    lemma(token.lower),
+                    source,
+                    "quotation-source-cue",
+                    0.8,
+                    self.index,
+                )
+        return None
+
+    def _loose_cue(self, k: int) -> bool:
+        return cue_lexicon().get(self.tokens[k].lower, 0.0) >= LOOSE_CUE_SHARE
+
+    def _speaker_label_frame(self) -> Frame | None:
+        """'Name: content' — transcripts and headlines that give the speaker before a colon."""
+        tokens = self.tokens
+        colon = next((k for k, t in enumerate(tokens[:8]) if t.lower == ":"), None)
+        if colon is None or colon == 0 or tokens[0].is_quoted:
+            return None
+        label = tokens[:colon]
+        if not all(
+            t.text[:1].isupper() or self._is_name_dot(k) or t.lower in ("at", "of", "-")
+            for k, t in enumerate(label)
+        ):
+            return None
+        if any(t.lower in NOT_SPEAKER_LABELS for t in label):
+            return None
+        rest = [t for t in tokens[colon + 1 :] if t.lower[0].isalnum()]
+        if len(rest) < 3:
+            return None
+        first = 0
+        if colon - first > 1 and tokens[1].lower in ("–", "-", "—"):
+            first = 2
+        content = (rest[0].start, self._sentence_content_end())
+        source = (tokens[first].start, tokens[colon - 1].end)
+        cue = (tokens[colon].start, tokens[colon].end)
+        return Frame([content], cue, ":", source, "speaker-label", 0.5, self.index)
+
+    def _survey_frame(self) -> Frame | None:
+        """'In a new poll by X, most voters ...': the poll is the source."""
+        tokens = self.tokens
+        if len(tokens) < 6 or tokens[0].lower != "in" or tokens[1].lower not in DETERMINERS:
+            return None
+        comma = next((k for k, t in enumerate(tokens[:16]) if t.lower == ","), None)
+        if comma is None or comma < 3:
+            return None
+        if not any(t.lower in SURVEY_WORDS for t in tokens[2:comma]):
+            return None
+        rest = [t for t in tokens[comma + 1 :] if t.lower[0].isalnum()]
+        if len(rest) < 3:
+            return None
+        content = (rest[0].start, self._content_end_from(comma + 1))
+        source = (tokens[1].start, tokens[comma - 1].end)
+        cue = (tokens[0].start, tokens[0].end)
+        return Frame([content], cue, "in", source, "survey", 0.6, self.index)
+
+    def _asked_frame(self) -> Frame | None:
+        """'Asked [at a briefing] whether X, she said ...': the question is a statement whose
+        asker the text does not name."""
+        tokens = self.tokens
+        k = 1 if tokens[0].lower == "when" else 0
+        if tokens[k].lower != "asked" or tokens[k].is_quoted:
+            return None
+        first = next(
+            (
+                m
+                for m in range(k + 1, min(k + 10, len(tokens)))
+                if tokens[m].lower in QUESTION_OPENERS
+            ),
+            None,
+        )
+        if first is None or any(self._is_break(m) for m in range(k + 1, first)):
+            return None
+        comma = next(
+            (
+                m
+                for m in range(first + 1, len(tokens))
+                if self._is_break(m) and tokens[m].lower == ","
+            ),
+            None,
+        )
+        if comma is None or comma - first < 2 or comma + 2 >= len(tokens):
+            return None
+        content = (tokens[first].start, self._end_before(comma))
+        cue = (tokens[k].start, tokens[k].end)
+        return Frame([content], cue, "ask", None, "asked", 0.5, self.index)
+
+    def _is_participle_after_comma(self, i: int) -> bool:
+        tokens = self.tokens
+        return i > 0 and tokens[i].lower.endswith("ing") and tokens[i - 1].lower == ","
+
+    def _participle_frame(self, i: int, source: tuple[int, int]) -> Frame | None:
+        """'..., he said, adding that ...': a second statement by the same source."""
+        content_first = self._content_start_after(i, i)
+        if content_first is None:
+            return None
+        quotation = self._quotation_starting_at(content_first)
+        if quotation is not None:
+            segments = list(quotation.pieces)
+        else:
+            end = self._content_end_from(content_first)
+            if end <= self.tokens[content_first].start:
+                return None
+            segments = [(self.tokens[content_first].start, end)]
+        cue = (self.tokens[i].start, self.tokens[i].end)
+        return Frame(
+            segments, cue, lemma(self.tokens[i].lower), source, "participle", 0.6, self.index
+        )
+
+    def _according_to_frame(self, i: int) -> Frame | None:
+        """According to SOURCE, CONTENT.  or  CONTENT, according to SOURCE."""
+        tokens = self.tokens
+        source_first = i + 2
+        source_last = source_first
+        while source_last + 1 < len(tokens) and tokens[source_last + 1].lower not in (
+            BOUNDARY_PUNCTUATION | {"that", "and", "who"}
+        ):
+            source_last += 1
+            if source_last - source_first > 10:
+                return None
+        if source_first >= len(tokens) or tokens[source_first].lower in BOUNDARY_PUNCTUATION:
+            return None
+        source = (tokens[source_first].start, tokens[source_last].end)
+        cue = (tokens[i].start, tokens[i + 1].end)
+        opener = i == 0 or (i <= 2 and all(t.lower in DISCOURSE_OPENERS for t in tokens[:i]))
+        if opener:
+            start_index = source_last + 1
+            while start_index < len(tokens) and tokens[start_index].lower in BOUNDARY_PUNCTUATION:
+                start_index += 1
+            if start_index >= len(tokens) - 1:
+                return None
+            content = (tokens[start_index].start, self._sentence_content_end())
+        else:
+            end_index = i - 1
+            while end_index >= 0 and tokens[end_index].lower in BOUNDARY_PUNCTUATION:
+                end_index -= 1
+            start = self._content_start_before(end_index + 1)
+            if end_index < 1 or start is None:
+                return None
+            content = (start, tokens[end_index].end)
+        return Frame(
+            self._content_segments(*content),
+            cue,
+            "according to",
+            source,
+            "according-to",
+            0.85,
+            self.index,
+        )
+
+    def _source_cue_content_frame(self, i: int, cues: list[int]) -> Frame | None:
+        """SOURCE CUE [object] [that] CONTENT."""
+        tokens = self.tokens
+        cue_end_index = self._extend_cue(i)
+        content_first = self._content_start_after(i, cue_end_index)
+        if content_first is None:
+            return self._next_paragraph_frame(i, cue_end_index)
+        if any(i < j < content_first and tokens[j - 1].lower in POSSESSIVE_MARKS for j in cues):
+            # "reacted to the officials' claims that ...": the nearer cue owns the content.
+            return None
+        probability = _model_probability(tokens, i)
+        if (
+            tokens[content_first].lower in CUE_PHRASE_PREPOSITIONS
+            and not tokens[content_first].is_quoted
+            and probability >= PHRASE_CUE_PROBABILITY
+            and content_first + 2 < len(tokens)
+        ):
+            # "stand with X", "is confident in X": when the classifier is sure of the verb,
+            # the preposition belongs to the cue and its object is the content.
+            cue_end_index = content_first
+            content_first += 1
+        elif tokens[content_first].lower in PREPOSITIONS and not tokens[content_first].is_quoted:
+            # "fired against the bases": a preposition after the verb is no statement.
+            return None
+        source_tokens = self._source_before(i)
+        if source_tokens is None and probability >= FALLBACK_SOURCE_PROBABILITY:
+            source_tokens = self._nearest_subject(i)
+        if source_tokens is None:
+            return None
+        quotation = self._quotation_starting_at(content_first)
+        if quotation is not None:
+            segments = [(a, b) for a, b in quotation.pieces]
+            configuration = "source-cue-quotation"
+        else:
+            end = self._content_end_from(content_first)
+            start = tokens[content_first].start
+            if end <= start:
+                return None
+            segments = [(start, end)]
+            configuration = "source-cue-content"
+        words = sum(1 for t in tokens[content_first:] if t.lower[0].isalnum())
+        if words < 2:
+            return None
+        share = cue_share(tokens[i])
+        confidence = 0.35 + 0.55 * share
+        source = (tokens[source_tokens[0]].start, tokens[source_tokens[1]].end)
+        cue = (tokens[i].start, tokens[cue_end_index].end)
+        return Frame(
+            segments,
+            cue,
+            lemma(tokens[i].lower),
+            source,
+            configuration,
+            round(confidence, 2),
+            self.index,
+        )
+
+    def _next_paragraph_frame(self, i: int, cue_end_index: int) -> Frame | None:
+        """'Trump tweeted:' ending a paragraph introduces the next paragraph."""
+        tokens = self.tokens
+        if cue_end_index + 2 != len(tokens) or tokens[-1].lower != ":":
+            return None
+        source_tokens = self._source_before(i)
+        if source_tokens is None:
+            return None
+        start = self.sentence.end
+        while start < len(self.text) and (self.text[start].isspace() or self.text[start] in "“\"'"):
+            start += 1
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        if end - start < 10:
+            return None
+        source = (tokens[source_tokens[0]].start, tokens[source_tokens[1]].end)
+        cue = (tokens[i].start, tokens[cue_end_index].end)
+        return Frame(
+            [(start, end)],
+            cue,
+            lemma(tokens[i].lower),
+            source,
+            "cue-colon-paragraph",
+            0.6,
+            self.index,
+        )
+
+    def _lone_quotation_frame(self) -> Frame | None:
+        """A sentence that is one direct quotation with no cue: a continuation of a quote."""
+        tokens = self.tokens
+        words = [t for t in tokens if t.lower[0].isalnum()]
+        if not words or not all(t.is_quoted for t in words):
+            return None
+        quotation = next((q for q in self.doubles if q.start <= words[0].start < q.end), None)
+        if quotation is None or len(words) < 4:
+            return None
+        pieces = [
+            (max(a, self.sentence.start), min(b, self.sentence.end))
+            for a, b in quotation.pieces
+            if a < self.sentence.end and b > self.sentence.start
+        ]
+        return Frame(pieces, None, "", None, "continuation", 0.4, self.index, [quotation])
+
+    # -- pieces -----------------------------------------------------------------------------
+
+    def _is_name_dot(self, k: int) -> bool:
+        """A full stop that belongs to a name: "Mr.", "J.M.", "Sen."."""
+        tokens = self.tokens
+        if tokens[k].lower != "." or k == 0:
+            return False
+        before = tokens[k - 1].lower
+        return before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
+
+    def _is_break(self, k: int) -> bool:
+        lower = self.tokens[k].lower
+        return lower in BOUNDARY_PUNCTUATION and not self._is_name_dot(k)
+
+    def _boundary_before(self, i: int) -> int | None:
+        """Index of the comma (or closing mark) that ends the content before a final cue."""
+        tokens = self.tokens
+        j = i - 1
+        steps = 0
+        while j >= 0 and steps <= MAXIMUM_SOURCE_TOKENS:
+            lower = tokens[j].lower
+            if lower in (",", "—", "–", ":") or (lower in CLOSING_MARKS and j > 0):
+                return j
+            if tokens[j].is_quoted or lower in ("(", ")", ";", "who", "which"):
+                return None
+            if lower == "." and not self._is_name_dot(j):
+                return None
+            if lower in CLAUSE_OPENERS:
+                return None
+            j -= 1
+            steps += 1
+        return None
+
+    def _end_before(self, boundary: int) -> int:
+        """End of the content that stops at `boundary` (a comma or a closing mark)."""
+        tokens = self.tokens
+        k = boundary - 1
+        while k > 0 and not tokens[k].lower[0].isalnum() and tokens[k].lower not in ("?", "!"):
+            k -= 1
+        return tokens[k].end
+
+    def _plausible_source(self, first: int, last: int) -> bool:
+        tokens = self.tokens
+        if last - first >= 12:
+            return False
+        head = tokens[first]
+        if not (
+            head.text[:1].isupper()
+            or head.lower in PRONOUNS
+            or head.lower in DETERMINERS
+            or head.lower in QUANTIFIERS
+            or head.lower[:1].isdigit()
+        ):
+            return False
+        return not any(
+            tokens[k].lower in CLAUSE_OPENERS
+            or tokens[k].lower in RELATIVE_WORDS
+            or self._looks_verbal(tokens[k])
+            or (tokens[k].lower.endswith("ed") and tokens[k].text.islower() and k > first)
+            for k in range(first, last + 1)
+        )
+
+    def _trim_source(self, first: int, cue_index: int) -> tuple[int, int] | None:
+        tokens = self.tokens
+        last = cue_index - 1
+        while last >= first and (
+            tokens[last].lower in AUXILIARIES_AND_ADVERBS or tokens[last].lower.endswith("ly")
+        ):
+            last -= 1
+        while first <= last and (
+            (self._is_break(first) and tokens[first].lower != "(")
+            or tokens[first].lower in DISCOURSE_OPENERS
+        ):
+            first += 1
+        if first > last:
+            return None
+        if tokens[first].lower in CLAUSE_OPENERS and tokens[first].lower != "that":
+            return None
+        if tokens[last].lower in ("of", "the", "a", "to", "in", "and", "for", "with", ","):
+            return None
+        return first, last
+
+    def _source_before(self, i: int) -> tuple[int, int] | None:
+        """Walk back from a cue to the start of its subject."""
+        tokens = self.tokens
+        if i > 0 and tokens[i - 1].lower in POSSESSIVE_MARKS:
+            # "the officials' claims that ...": the possessor is the source.
+            j = i - 2
+            while j >= 0 and i - j < 8 and not self._is_break(j):
+                if tokens[j].lower in CLAUSE_OPENERS or tokens[j].lower in ("of", "on", "in"):
+                    break
+                if tokens[j].lower in DETERMINERS:
+                    j -= 1
+                    break
+                j -= 1
+            first = j + 1
+            if first > i - 2:
+                return None
+            return first, i - 2
+        last = i - 1
+        while last >= 0 and (
+            tokens[last].lower in AUXILIARIES_AND_ADVERBS or tokens[last].lower.endswith("ly")
+        ):
+            last -= 1
+        is_gerund = tokens[i].lower.endswith("ing")
+        if last >= 0 and (
+            tokens[last].lower in ("and", "but")
+            or (is_gerund and tokens[last].lower in GERUND_PREPOSITIONS | {","})
+        ):
+            # "Smith visited the plant and said ...": the sentence subject speaks.
+            return self._sentence_subject(last)
+        j = last
+        appositive = last >= 1 and tokens[last].lower == ","
+        if appositive:
+            # "Smith, an expert on X, said ...": take the name and its apposition.
+            j = last - 1
+            while j >= 0 and tokens[j].lower != "," and last - j <= 24:
+                if tokens[j].lower in (";", ".") and not self._is_name_dot(j):
+                    return None
+                j -= 1
+            if j < 1 or tokens[j].lower != ",":
+                return None
+            j -= 1
+        depth = 0
+        while j >= 0:
+            token = tokens[j]
+            lower = token.lower
+            if lower == ")":
+                depth += 1
+            elif lower == "(":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0:
+                if token.is_quoted or self._is_break(j):
+                    break
+                if lower in ("who", "which"):
+                    j -= 1
+                    break
+                if lower in CLAUSE_OPENERS:
+                    break
+            if i - j > MAXIMUM_SOURCE_TOKENS + (24 if appositive else 0):
+                return None
+            j -= 1
+        trimmed = self._trim_source(j + 1, last if appositive else last + 1)
+        if trimmed is None:
+            return None
+        first, last = trimmed
+        if appositive and (
+            not tokens[first].text[:1].isupper()
+            or tokens[first].lower in PREPOSITIONS | TIME_AND_MANNER_OPENERS
+        ):
+            return None
+        name_part = range(first, last + 1)
+        if not appositive and any(self._looks_verbal(tokens[k]) for k in name_part):
+            return None
+        return first, last
+
+    def _nearest_subject(self, i: int) -> tuple[int, int] | None:
+        """The nearest pronoun or capitalised name before the cue within its clause."""
+        tokens = self.tokens
+        modifier: tuple[int, int] | None = None
+        j = i - 1
+        while j >= 0 and i - j <= MAXIMUM_SOURCE_TOKENS:
+            token = tokens[j]
+            if token.is_quoted or token.lower in (";", ":", ".") and not self._is_name_dot(j):
+                return modifier
+            if token.lower in PRONOUNS and token.lower not in ("that", "which", "one", "it"):
+                return j, j
+            if token.text[:1].isupper() and j > 0 or (j == 0 and token.lower not in PRONOUNS):
+                if not token.text[:1].isupper():
+                    return modifier
+                first = j
+                while first > 0 and (
+                    tokens[first - 1].text[:1].isupper() or self._is_name_dot(first - 1)
+                ):
+                    first -= 1
+                if tokens[first].lower in SUBJECT_SKIPPED_OPENERS | DISCOURSE_OPENERS:
+                    return modifier
+                if (
+                    first > 0
+                    and tokens[first - 1].lower in DETERMINERS
+                    and j + 1 < i
+                    and tokens[j + 1].text.isalpha()
+                    and tokens[j + 1].text.islower()
+                ):
+                    # "the Democratic nominee": a capitalised modifier, not a name; a name
+                    # further back is the likelier subject.
+                    modifier = modifier or (first, j)
+                    j = first - 2
+                    continue
+                return first, j
+            j -= 1
+        return modifier
+
+    def _sentence_subject(self, before: int) -> tuple[int, int] | None:
+        """The subject at the start of the clause: a pronoun or a capitalised name."""
+        tokens = self.tokens
+        k = 0
+        while k < before and tokens[k].lower in DISCOURSE_OPENERS | {","}:
+            k += 1
+        if k < before and (
+            tokens[k].lower in SUBJECT_SKIPPED_OPENERS
+            or tokens[k].lower.endswith("ing")
+            or _is_dateline(tokens[k])
+        ):
+            # Skip an introductory phrase ("While he was there,", "Despite X,", "ORLANDO, Fla.
+            # (Reuters) -") up to its comma or dash: its words are not the subject.
+            stops = ("—", "–", "-", "--") if _is_dateline(tokens[k]) else (",",)
+            comma = next((m for m in range(k, before) if tokens[m].lower in stops), None)
+            if comma is None:
+                return None
+            k = comma + 1
+        if k >= before:
+            return None
+        if tokens[k].lower in PRONOUNS and tokens[k].lower not in ("that", "which", "one"):
+            return k, k
+        last = k
+        while last + 1 < before and (
+            tokens[last + 1].text[:1].isupper() or self._is_name_dot(last + 1)
+        ):
+            last += 1
+        if not tokens[k].text[:1].isupper():
+            return None
+        return k, last
+
+    def _looks_verbal(self, token: Token) -> bool:
+        # A cue-like or common verb inside the subject means we walked into another clause.
+        return token.lower in ("is", "are", "was", "were", "be", "been") or (
+            token.lower in cue_lexicon() and cue_lexicon()[token.lower] >= 0.5
+        )
+
+    def _extend_cue(self, i: int) -> int:
+        """Take particles that belong to the cue ("pointed out", "called for")."""
+        tokens = self.tokens
+        if (
+            i + 1 < len(tokens)
+            and tokens[i + 1].lower in ("out", "for", "on", "up")
+            and tokens[i].lower.startswith(("point", "call", "weigh", "sum", "spell"))
+        ):
+            return i + 1
+        return i
+
+    def _inverted_source(self, first: int, cue_lemma: str) -> tuple[tuple[int, int], int] | None:
+        """', said SOURCE[, apposition].' -> source span and the index after it."""
+        tokens = self.tokens
+        if first >= len(tokens):
+            return None
+        head = tokens[first]
+        indefinite_allowed = cue_lemma in ("say", "add", "ask")
+        if not (
+            head.text[:1].isupper()
+            or head.lower in ("the", "his", "her", "their", "its")
+            or (indefinite_allowed and head.lower in DETERMINERS | QUANTIFIERS)
+        ):
+            return None
+        j = first
+        while j < len(tokens) and not self._is_break(j):
+            if tokens[j].lower in CLAUSE_OPENERS | {"who", "which"}:
+                break
+            if tokens[j].lower in FINITE_AUXILIARIES:
+                return None  # "..., said Hillary Clinton should be ready": not inverted
+            j += 1
+            if j - first > 12:
+                return None
+        if j == first:
+            return None
+        return (first, j - 1), j
+
+    def _tail_is_clause(self, after: int) -> bool:
+        """Whether the words after a cue start a clause of their own rather than an adverbial
+        ("said he was ready" against "said on Tuesday", "said in a statement")."""
+        tokens = self.tokens
+        if after >= len(tokens) or not tokens[after].lower[0].isalnum():
+            return False
+        words = [t for t in tokens[after:] if t.lower[0].isalnum()]
+        if len(words) < 3:
+            return False
+        first = tokens[after].lower
+        return first not in PREPOSITIONS | TIME_AND_MANNER_OPENERS | GERUND_PREPOSITIONS | {
+            "to",
+            "of",
+            "about",
+            "for",
+            "as",
+            "via",
+        } and not first.endswith(("ing", "ly"))
+
+    def _quoted_before(self, boundary: int) -> bool:
+        """Whether a quotation closes at (or just before) the comma that ends the content."""
+        tokens = self.tokens
+        return (
+            any(tokens[k].is_quoted for k in range(max(0, boundary - 2), boundary + 1))
+            or (boundary + 1 < len(tokens) and tokens[boundary + 1].lower in CLOSING_MARKS)
+            or tokens[boundary].lower in CLOSING_MARKS
+        )
+
+    def _tail_after_cue_clause(
+        self, after: int, is_short_source: bool, is_inverted: bool
+    ) -> tuple[list[tuple[int, int]], int | None] | None:
+        """What may follow a final cue clause: nothing, a short adverbial, a resumed quote,
+        a participle adding a second statement, or (after a short parenthetical source) the
+        rest of the content. Returns extra content segments and the participle's index."""
+        tokens = self.tokens
+        rest = tokens[after:]
+        words = [t for t in rest if t.lower[0].isalnum()]
+        if not words:
+            return [], None
+        # Skip a short adverbial before a comma ("said on Tuesday, adding ...").
+        comma = next((k for k in range(after, len(tokens)) if tokens[k].lower == ","), None)
+        if comma is not None and comma - after <= 6:
+            following = comma + 1
+            while following < len(tokens) and tokens[following].lower in ("“", '"', "''", "``"):
+                following += 1
+            if following < len(tokens):
+                quotation = self._quotation_starting_at(following)
+                if quotation is not None and tokens[following].is_quoted:
+                    # '"We will," he said, "win."' resumes the quotation after the cue.
+                    return [
+                        (a, min(b, self.sentence.end))
+                        for a, b in quotation.pieces
+                        if a < self.sentence.end
+                    ], None
+                if tokens[following].lower.endswith("ing") and is_cue(tokens, following):
+                    return [], following
+                apposition = tokens[following].lower in RELATIVE_WORDS or (
+                    is_inverted and tokens[following].lower in DETERMINERS | QUANTIFIERS
+                )
+                if is_short_source and comma == after and not apposition:
+                    end = self._content_end_from(following)
+                    if end > tokens[following].start and len(tokens) - following >= 4:
+                        return [(tokens[following].start, end)], None
+        quoted_words = sum(1 for t in words if t.is_quoted)
+        if (
+            len(words) <= MAXIMUM_TRAILING_TOKENS
+            and quoted_words <= 4
+            and not any(t.lower == "that" for t in rest)
+        ):
+            return [], None
+        return None
+
+    def _content_start_before(self, boundary: int) -> int | None:
+        """Start of the content that precedes a final cue clause: the sentence start."""
+        tokens = self.tokens
+        first = 0
+        while first < boundary and not tokens[first].lower[0].isalnum():
+            first += 1
+        if first >= boundary or sum(1 for t in tokens[first:boundary] if t.lower[0].isalnum()) < 2:
+            return None
+        return tokens[first].start
+
+    def _content_start_after(self, i: int, cue_end_index: int) -> int | None:
+        tokens = self.tokens
+        j = cue_end_index + 1
+        if j >= len(tokens):
+            return None
+        # A direct quotation introduced within reach of the cue ("said ... that "...", "said:").
+        for quotation in self.doubles:
+            if quotation.outer_start < tokens[j].start:
+                continue
+            gap = [t for t in tokens[j:] if t.end <= quotation.outer_start]
+            if len(gap) > 30:
+                break
+            adverbial_gap = not gap or gap[0].lower in TIME_AND_MANNER_OPENERS | {
+                ":",
+                ",",
+                "that",
+                "to",
+                "about",
+                "of",
+                "from",
+                "with",
+                "when",
+                "while",
+                "as",
+            }
+            if adverbial_gap and (not gap or gap[-1].lower in ("that", ":", ",", "—")):
+                k = j + len(gap)
+                while k < len(tokens) and not tokens[k].is_quoted:
+                    k += 1
+                return k if k < len(tokens) else None
+            break
+        window = tokens[j : j + 9]
+        for offset, token in enumerate(window):
+            if (
+                token.lower == "that"
+                and not token.is_quoted
+                and (offset + 1 < len(window) or j + offset + 1 < len(tokens))
+            ):
+                return j + offset + 1
+            if token.lower in (".", ";") or token.is_quoted:
+                break
+        if tokens[j].lower == ":":
+            return j + 1 if j + 1 < len(tokens) else None
+        if lemma(tokens[i].lower) in TELL_VERBS:
+            k = j
+            while (
+                k < len(tokens)
+                and k - j < 5
+                and (
+                    tokens[k].text[:1].isupper()
+                    or tokens[k].lower
+                    in ("the", "a", "reporters", "him", "her", "them", "us", "me")
+                )
+            ):
+                k += 1
+            if k < len(tokens) and tokens[k].lower in (",", ":"):
+                k += 1
+            j = k
+        elif tokens[j].lower in TIME_AND_MANNER_OPENERS:
+            # "said on Tuesday, ...": skip the adverbial up to its comma.
+            for k in range(j, min(j + 8, len(tokens))):
+                if tokens[k].lower == ",":
+                    j = k + 1
+                    break
+        if j < len(tokens) and tokens[j].lower == ",":
+            j += 1
+        return j if j < len(tokens) else None
+
+    def _quotation_starting_at(self, token_index: int) -> Quotation | None:
+        token = self.tokens[token_index]
+        for quotation in self.doubles:
+            if quotation.start <= token.start < quotation.start + 3:
+                return quotation
+        return None
+
+    def _content_end_from(self, first: int) -> int:
+        """Where indirect content ends: the sentence end, or a dash, semicolon or ", but"
+        that opens a new clause outside quotation marks."""
+        tokens = self.tokens
+        last = len(tokens) - 1
+        skip_to = -1
+        for k in range(first + 3, len(tokens)):
+            token = tokens[k]
+            if token.is_quoted or k <= skip_to:
+                continue
+            is_dash = token.lower in ("—", "–") or (
+                token.lower == "-" and self.text[token.start - 1 : token.start] == " "
+            )
+            if is_dash and PAIRED_DASHES:
+                closing = next(
+                    (m for m in range(k + 2, len(tokens)) if tokens[m].lower == token.lower), None
+                )
+                if closing is not None and closing + 1 < len(tokens) - 1:
+                    # "strength — not frustration — when ...": a parenthetical, not the end.
+                    skip_to = closing
+                    continue
+            if token.lower == ";" or is_dash:
+                last = k - 1
+                break
+            if COORDINATED_CUE_ENDS and token.lower in ("and", "but") and k + 1 < len(tokens):
+                following = k + 1
+                if tokens[following].lower in AUXILIARIES_AND_ADVERBS and following + 1 < len(
+                    tokens
+                ):
+                    following += 1
+                if (
+                    not tokens[following].is_quoted
+                    and tokens[following].text[:1].islower()
+                    and is_cue(tokens, following)
+                    and lemma(tokens[following].lower) in STATEMENT_LEMMAS
+                ):
+                    # "praised Garland and said ...": the next verb starts another statement.
+                    last = k - 1
+                    break
+            if tokens[k - 1].lower == "," and (
+                token.lower in CONTENT_ENDING_CONJUNCTIONS
+                or (token.lower.endswith("ing") and token.lower not in ("during", "including"))
+            ):
+                last = k - 2
+                break
+        while last > first and not tokens[last].lower[0].isalnum():
+            last -= 1
+        return tokens[last].end
+
+    def _sentence_content_end(self) -> int:
+        tokens = self.tokens
+        last = len(tokens) - 1
+        while last > 0 and not tokens[last].lower[0].isalnum():
+            last -= 1
+        return tokens[last].end
+
+    def _content_segments(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [(start, end)]
+
+
+def _is_dateline(token: Token) -> bool:
+    """An all-capitals place name opening a wire story ("WASHINGTON", "ORLANDO")."""
+    return len(token.text) >= 3 and token.text.isupper() and token.text.isalpha()
+
+
+def _covers_cue(frame: Frame, token: Token) -> bool:
+    """The token is this frame's cue, lies in its source or between its cue and content."""
+    if frame.cue and frame.cue[0] <= token.start < max(frame.cue[1], frame.segments[0][0]):
+        return True
+    return bool(frame.source and frame.source[0] <= token.start < frame.source[1])
+
+
+def _overlaps_any(frame: Frame, frames: list[Frame]) -> bool:
+    return any(
+        a < d and c < b for other in frames for a, b in frame.segments for c, d in other.segments
+    )

@@ -1,0 +1,99 @@
+"""export_quotes: approved quotes in any report format, chosen with the API's quote filters."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import QueryDict
+from rest_framework.exceptions import ValidationError
+
+from quotedb.models import QuoteList
+from quotedb.reports import selectors
+from quotedb.reports.renderers import RENDERERS_BY_FORMAT, error_text
+
+# Command-line option -> API filter parameter (the FilterSet validates the values).
+FILTER_OPTIONS = {
+    "speaker": "speaker",
+    "speaker_name": "speaker_name",
+    "topic": "topic",
+    "said_after": "said_after",
+    "said_before": "said_before",
+    "kind": "kind",
+    "outlet": "outlet",
+    "language": "language",
+    "q": "q",
+    "ordering": "ordering",
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Write approved quotes as html, md, csv, jsonld, csl, rss or atom: every quote that "
+        "matches the filters (the same as /api/v1/quotes/), or one curated list with --list."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--format", required=True, choices=sorted(RENDERERS_BY_FORMAT), help="Output format."
+        )
+        parser.add_argument(
+            "--speaker", action="append", default=[], help="Speaker slug or id; repeatable."
+        )
+        parser.add_argument("--speaker-name", help="Part of any name or alias of the speaker.")
+        parser.add_argument("--topic", help="Topic slug (subtopics included).")
+        parser.add_argument("--said-after", help="Said on or after this date (YYYY-MM-DD).")
+        parser.add_argument("--said-before", help="Said on or before this date (YYYY-MM-DD).")
+        parser.add_argument("--kind", help="direct, indirect or mixed.")
+        parser.add_argument("--outlet", help="Outlet slug or id.")
+        parser.add_argument("--language", help="Language code, such as en.")
+        parser.add_argument("--q", help="Full-text query.")
+        parser.add_argument("--ordering", help="-said_on (default), said_on, -created, created.")
+        parser.add_argument("--list", dest="list_slug", help="Slug of a curated list to export.")
+        parser.add_argument("--output", "-o", help="Write to this file instead of standard output.")
+        parser.add_argument(
+            "--base-url",
+            default="http://localhost:8000",
+            help="Where QuoteDB is served, for the links in the output.",
+        )
+
+    def handle(self, *args, **options):
+        renderer = RENDERERS_BY_FORMAT[options["format"]]()
+        base = selectors.UrlBase(options["base_url"])
+        if not options["base_url"].startswith(("http://", "https://")):
+            raise CommandError("--base-url must start with http:// or https://.")
+        params = QueryDict(mutable=True)
+        for option, parameter in FILTER_OPTIONS.items():
+            value = options.get(option)
+            if isinstance(value, list):
+                if value:
+                    params.setlist(parameter, value)
+            elif value not in (None, ""):
+                params[parameter] = value
+        if options["list_slug"]:
+            if params:
+                raise CommandError(
+                    "--list cannot be combined with filters: a list is exported whole."
+                )
+            quote_list = QuoteList.objects.filter(slug=options["list_slug"]).first()
+            if quote_list is None:
+                raise CommandError(f"--list: no list has the slug {options['list_slug']!r}.")
+            data = selectors.list_report(quote_list, request=base)
+        else:
+            try:
+                quotes = selectors.public_quotes_matching(params)
+            except ValidationError as error:
+                raise CommandError(error_text(error.detail).replace("\n", "; ")) from None
+            data = {"results": selectors.quote_data(quotes, request=base)}
+        if not data["results"]:
+            self.stderr.write("No approved quotes match.")
+        data["link"] = options["base_url"]
+        output = renderer.render(data, renderer_context={})
+        output = output.decode("utf-8") if isinstance(output, bytes) else output
+        if options["output"]:
+            try:
+                Path(options["output"]).write_text(output, encoding="utf-8")
+            except OSError as error:
+                raise CommandError(
+                    f"--output: cannot write {options['output']}: {error.strerror}."
+                ) from None
+        else:
+            self.stdout.write(output, ending="")

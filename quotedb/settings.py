@@ -1,0 +1,260 @@
+"""QuoteDB settings, read from the environment (one file for every deployment)."""
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("QUOTEDB_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment, or a random key kept in var/ so sessions survive restarts.
+
+    Nothing secret is ever committed: a fresh checkout makes its own key on first start.
+    """
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(64))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = env_bool("DEBUG")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "simple_history",
+    "django_tasks_db",
+    "speakers",
+    "articles",
+    "quotedb",
+    "quotedb.reports",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # Static files straight after security headers, before sessions and the database.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "quotedb.routers.ReadYourWritesMiddleware",
+    # Sends the Content-Security-Policy that report views declare with csp_override.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # ETag on GET responses; a client that has the page gets 304 Not Modified, no body.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "quotedb.urls"
+WSGI_APPLICATION = "quotedb.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "quotedb" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# SQLite under var/ unless DATABASE_URL names another database (postgres://… in production).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{VAR_DIR / 'quotedb.sqlite3'}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "quotedb",
+    }
+}
+
+# --- Security: safe by default, relaxed only for local development over plain HTTP ---
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# --- API ---
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "quotedb.api.renderers.ORJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["quotedb.api.permissions.ReadAnyoneWriteWithModelPermission"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["quotedb.api.throttling.AnonymousReaderThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("QUOTEDB_ANON_THROTTLE", "600/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "quotedb.api.pagination.BoundedPageNumberPagination",
+    "PAGE_SIZE": 25,
+    "EXCEPTION_HANDLER": "quotedb.api.exceptions.exception_handler",
+}
+QUOTEDB_MAX_PAGE_SIZE = 100
+QUOTEDB_MAX_SEARCH_LENGTH = 200
+# Quotes per response of /reports/quotes/ exports; a Link header continues past it.
+QUOTEDB_EXPORT_MAX_ROWS = int(os.environ.get("QUOTEDB_EXPORT_MAX_ROWS", "10000"))
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "QuoteDB API",
+    "DESCRIPTION": (
+        "Attributed quotations: who said what, where, when, and who reported it. "
+        "Anonymous readers see approved quotes only; writes need a token with model permissions."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "quotedb.api.schema.add_error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "QuoteKindEnum": "quotedb.models.QuoteKind",
+        "QuoteStatusEnum": "quotedb.models.QuoteStatus",
+        "QuoteOriginEnum": "quotedb.models.QuoteOrigin",
+        "SpeakerKindEnum": "speakers.models.SpeakerKind",
+    },
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# --- Scale: static files, connection pool, read replicas, background tasks ---
+TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
+
+# Hashed, pre-compressed static files served by whitenoise; the manifest needs
+# `collectstatic`, which development and the test suite do not run.
+if not DEBUG and not TESTING:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+# Without collectstatic (development, tests) whitenoise finds files in the apps instead.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+if TESTING:
+    STATIC_ROOT = None  # nothing collected: whitenoise would warn about a missing directory
+
+# psycopg 3's pool inside each process (DATABASE_POOL=1). Django requires CONN_MAX_AGE = 0
+# with a pool: the pool, not Django, keeps connections open.
+if env_bool("DATABASE_POOL") and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
+        "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "8")),
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+    }
+
+# Read replicas (DATABASE_REPLICA_URLS, comma-separated): reads spread over them, writes go to
+# "default", and a client that just wrote reads from "default" for a few seconds.
+QUOTEDB_REPLICA_DATABASES = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    _alias = f"replica{_number}"
+    DATABASES[_alias] = dj_database_url.parse(
+        _url,
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+    if "pool" in DATABASES["default"].get("OPTIONS", {}):
+        DATABASES[_alias]["CONN_MAX_AGE"] = 0
+        DATABASES[_alias]["CONN_HEALTH_CHECKS"] = False
+        DATABASES[_alias].setdefault("OPTIONS", {})["pool"] = dict(
+            DATABASES["default"]["OPTIONS"]["pool"]
+        )
+    # Tests read the primary's test database through the replica alias.
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+    QUOTEDB_REPLICA_DATABASES.append(_alias)
+DATABASE_ROUTERS = ["quotedb.routers.PrimaryReplicaRouter"]
+QUOTEDB_READ_YOUR_WRITES_SECONDS = int(os.environ.get("QUOTEDB_READ_YOUR_WRITES_SECONDS", "10"))
+
+# Background work (ingestion, extraction, imports): stored in the database and run by
+# `manage.py db_worker`; tests run tasks immediately.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "QUOTEDB_TASKS_BACKEND",
+            "django.tasks.backends.immediate.ImmediateBackend"
+            if TESTING
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+
+# Load balancers probe /health/ over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]

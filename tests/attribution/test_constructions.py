@@ -1,0 +1,266 @@
+"""Each source–cue–content construction the engine promises, on small sentences of our own."""
+
+import datetime
+
+from articles.attribution import Attribution, Gazetteer, GazetteerEntry, RoleSpec, extract
+
+
+def only(text: str, **options) -> Attribution:
+    found = extract(text, **options)
+    assert len(found) == 1, [(text[a.start : a.end], a.speaker_mention) for a in found]
+    return found[0]
+
+
+def piece(text: str, span: tuple[int, int] | None) -> str | None:
+    return text[span[0] : span[1]] if span else None
+
+
+def test_source_cue_that_content() -> None:
+    text = "The mayor said that the bridge will reopen in May."
+    found = only(text)
+    assert text[found.start : found.end] == "the bridge will reopen in May"
+    assert piece(text, found.speaker_mention) == "The mayor"
+    assert found.cue_lemma == "say"
+    assert found.kind == "indirect"
+
+
+def test_content_then_source_and_cue() -> None:
+    text = "The bridge will reopen in May, the mayor told reporters."
+    found = only(text)
+    assert text[found.start : found.end] == "The bridge will reopen in May"
+    assert piece(text, found.speaker_mention) == "the mayor"
+    assert found.cue_lemma == "tell"
+
+
+def test_inverted_cue_before_source() -> None:
+    text = "“We are ready for the storm,” said Marta Olsen, the harbour master."
+    found = only(text)
+    assert text[found.start : found.end] == "We are ready for the storm,"[:-1]
+    assert piece(text, found.speaker_mention).startswith("Marta Olsen")
+    assert found.kind == "direct"
+
+
+def test_quote_interrupted_by_its_cue_has_two_segments() -> None:
+    text = '"We will," she said, "win the final."'
+    found = only(text)
+    assert [text[a:b] for a, b in found.segments] == ["We will", "win the final."]
+    assert piece(text, found.speaker_mention) == "she"
+    assert found.kind == "direct"
+
+
+def test_according_to_before_and_after_the_content() -> None:
+    first = "According to the ministry, prices rose by four percent."
+    found = only(first)
+    assert first[found.start : found.end] == "prices rose by four percent"
+    assert piece(first, found.speaker_mention) == "the ministry"
+    assert found.cue_lemma == "according to"
+    second = "Prices rose by four percent, according to the ministry."
+    found = only(second)
+    assert second[found.start : found.end] == "Prices rose by four percent"
+    assert piece(second, found.speaker_mention) == "the ministry"
+
+
+def test_media_report_at_the_end() -> None:
+    text = "Two ferries were cancelled on Monday, Radio Nord reported."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "Radio Nord"
+    assert found.speaker.kind == "media"
+
+
+def test_told_with_an_object_before_the_content() -> None:
+    text = "Ahmed Karimi told the committee that the budget was too small."
+    found = only(text)
+    assert text[found.start : found.end] == "the budget was too small"
+    assert piece(text, found.speaker_mention) == "Ahmed Karimi"
+
+
+def test_colon_introduces_a_direct_quote() -> None:
+    text = "The coach added: “Nobody expected this result.”"
+    found = only(text)
+    assert text[found.start : found.end] == "Nobody expected this result."
+    assert found.kind == "direct"
+    assert found.cue_lemma == "add"
+
+
+def test_added_that_and_statement() -> None:
+    text = "The company said in a statement that no jobs would be lost."
+    found = only(text)
+    assert text[found.start : found.end] == "no jobs would be lost"
+    assert piece(text, found.speaker_mention) == "The company"
+    assert found.speaker.kind == "organization"
+
+
+def test_stance_verbs_are_cues() -> None:
+    for verb, base in [("warned", "warn"), ("vowed", "vow"), ("claimed", "claim")]:
+        text = f"The senator {verb} that the vote would be delayed."
+        found = only(text)
+        assert found.cue_lemma == base
+        assert text[found.start : found.end] == "the vote would be delayed"
+
+
+def test_partial_quote_in_single_marks_is_mixed_and_apostrophes_are_not_marks() -> None:
+    text = "The minister said the country’s army ‘will not leave the region’."
+    found = only(text)
+    assert text[found.start : found.end] == "the country’s army ‘will not leave the region"
+    assert found.kind == "mixed"
+
+
+def test_pronoun_resolves_to_the_most_recent_person() -> None:
+    text = (
+        "Governor Lena Park said the roads are safe.\n\n"
+        "She added that crews will work through the night."
+    )
+    first, second = extract(text)
+    assert first.speaker.canonical_name == "Lena Park"
+    assert piece(text, second.speaker_mention) == "She"
+    assert second.speaker.canonical_name == "Lena Park"
+
+
+def test_surname_resolves_to_the_full_name_met_earlier() -> None:
+    text = (
+        "Economist Tomas Berg said rates would fall.\n\nBerg also said that inflation had peaked."
+    )
+    first, second = extract(text)
+    assert second.speaker.canonical_name == "Tomas Berg"
+
+
+def test_role_resolves_to_the_gazetteer_holder_on_the_article_date() -> None:
+    gazetteer = Gazetteer(
+        [
+            GazetteerEntry(
+                "Ines Duarte",
+                roles=(
+                    RoleSpec(
+                        "spokeswoman",
+                        "Port Authority",
+                        ("PA",),
+                        datetime.date(2020, 1, 1),
+                        datetime.date(2021, 12, 31),
+                    ),
+                ),
+            ),
+            GazetteerEntry(
+                "Rui Sousa",
+                roles=(
+                    RoleSpec("spokeswoman", "Port Authority", ("PA",), datetime.date(2022, 1, 1)),
+                ),
+            ),
+        ]
+    )
+    text = "The PA spokeswoman said the terminal will close early."
+    early = only(text, published=datetime.date(2021, 6, 1), gazetteer=gazetteer)
+    late = only(text, published=datetime.date(2023, 6, 1), gazetteer=gazetteer)
+    assert early.speaker.canonical_name == "Ines Duarte"
+    assert late.speaker.canonical_name == "Rui Sousa"
+    assert late.speaker.is_known
+
+
+def test_role_resolves_to_the_person_introduced_with_that_role() -> None:
+    text = (
+        "The spokesman of the water board, Jan Visser, said the dikes held.\n\n"
+        "The spokesman added that more rain is expected."
+    )
+    found = extract(text)
+    assert found[-1].speaker.canonical_name == "Jan Visser"
+
+
+def test_relayed_statement_names_the_medium() -> None:
+    text = "The general said the troops would stay, the Daily Courier reported."
+    found = extract(text)
+    relayed = [a for a in found if a.relayed_by]
+    assert relayed and relayed[0].relayed_by == "the Daily Courier"
+
+
+def test_multi_paragraph_quote_keeps_one_piece_per_paragraph() -> None:
+    text = (
+        "The director said: “We planned for years.\n\n"
+        "“And we will keep planning.”\n\n"
+        "The museum opens on Friday."
+    )
+    found = extract(text)
+    assert len(found) == 1
+    assert [text[a:b] for a, b in found[0].segments] == [
+        "We planned for years.",
+        "And we will keep planning.",
+    ]
+    assert found[0].kind == "direct"
+
+
+def test_an_unclosed_mark_costs_one_paragraph_not_the_article() -> None:
+    text = (
+        "“The talks failed, the envoy said.\n\n"
+        "The envoy said the next round starts in June.\n\n"
+        "“We remain hopeful,” the minister said."
+    )
+    found = extract(text)
+    contents = [text[a.start : a.end] for a in found]
+    assert "the next round starts in June" in contents
+    assert "We remain hopeful" in contents
+
+
+def test_a_stray_closing_mark_does_not_swallow_the_text() -> None:
+    text = 'Voters are tired," the pollster said.\n\nThe party said it will campaign harder.'
+    contents = [text[a.start : a.end] for a in extract(text)]
+    assert "it will campaign harder" in contents
+
+
+def test_adverbial_opener_comma_does_not_make_a_trailing_cue() -> None:
+    text = "On the flight home, the senator said he would vote against the bill."
+    found = only(text)
+    assert text[found.start : found.end] == "he would vote against the bill"
+    assert piece(text, found.speaker_mention) == "the senator"
+
+
+def test_quotation_after_cue_and_comma_may_start_with_a_preposition() -> None:
+    text = "The coach left early. He added, “In a final everything gets tense.”"
+    found = only(text)
+    assert text[found.start : found.end] == "In a final everything gets tense."
+    assert piece(text, found.speaker_mention) == "He"
+
+
+def test_opening_quotation_with_a_rare_cue_and_a_long_apposition() -> None:
+    text = (
+        "“Nobody reads the small print,” Dana Reyes, who ran the county office for a decade, "
+        "charged in a letter about the new forms."
+    )
+    found = only(text)
+    assert text[found.start : found.end] == "Nobody reads the small print"
+    assert piece(text, found.speaker_mention) == "Dana Reyes"
+    assert found.kind == "direct"
+
+
+def test_weak_cue_word_inside_found_content_is_not_a_second_statement() -> None:
+    text = "The minister said the plan would support farmers who want new machinery."
+    found = only(text)
+    assert text[found.start : found.end] == "the plan would support farmers who want new machinery"
+
+
+def test_asked_question_has_no_named_source() -> None:
+    text = "Asked at the hearing whether the plant would close, the director shook her head."
+    found = extract(text)
+    asked = [a for a in found if a.cue_lemma == "ask"]
+    assert len(asked) == 1
+    assert text[asked[0].start : asked[0].end] == "whether the plant would close"
+    assert asked[0].speaker_mention is None
+
+
+def test_introductory_clause_is_not_the_source() -> None:
+    text = "While she was in the city on Monday, and praised the volunteers, she said little."
+    for found in extract(text):
+        assert piece(text, found.speaker_mention) not in ("While", "While she")
+
+
+def test_dateline_is_not_the_source() -> None:
+    text = (
+        "HALIFAX, N.S. (Wire) - Mayor Ana Reyes toured the harbour on Tuesday, "
+        "promising that the ferry would run again by spring."
+    )
+    for found in extract(text):
+        assert piece(text, found.speaker_mention) != "HALIFAX"
+
+
+def test_quoted_paragraph_after_a_quotation_continues_it() -> None:
+    text = '"We are ready," the captain said.\n\n"The crew has trained for weeks."'
+    found = only(text)
+    assert len(found.segments) == 2
+    assert piece(text, found.speaker_mention) == "the captain"

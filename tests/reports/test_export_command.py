@@ -1,0 +1,88 @@
+"""export_quotes: the report formats from the command line, with readable errors."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from quotedb.models import Quote
+
+
+def export(*args: str) -> str:
+    out = io.StringIO()
+    call_command("export_quotes", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_csv_of_a_speaker_and_topic(demo):
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                export("--speaker", "kayvan-khosravi", "--topic", "syria", "--format", "csv")
+            )
+        )
+    )
+    expected = Quote.objects.approved().filter(speaker=demo["khosravi"]).about([demo["syria"].pk])
+    assert sorted(int(row["id"]) for row in rows) == sorted(expected.values_list("pk", flat=True))
+
+
+def test_date_range_and_base_url(demo):
+    document = json.loads(
+        export(
+            "--said-after",
+            "2023-03-01",
+            "--said-before",
+            "2023-03-31",
+            "--format",
+            "jsonld",
+            "--base-url",
+            "https://quotes.example.org",
+        )
+    )
+    assert len(document["@graph"]) == Quote.objects.approved().count()
+    assert document["@graph"][0]["url"].startswith("https://quotes.example.org/api/v1/quotes/")
+
+
+def test_a_list_in_markdown(published_list):
+    md = export("--list", published_list.slug, "--format", "md")
+    assert md.startswith(f"## {published_list.title}") and "*Note:* Note 0" in md
+
+
+def test_every_format_renders(demo, tmp_path):
+    for fmt in ["html", "md", "csv", "jsonld", "csl", "rss", "atom"]:
+        target = tmp_path / f"quotes.{fmt}"
+        export("--speaker", "joe-biden", "--format", fmt, "--output", str(target))
+        assert target.read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "csv", "--said-after", "yesterday"], "said_after: Enter a valid date."),
+        (["--format", "csv", "--kind", "shouted"], "kind: Select a valid choice."),
+        (["--format", "md", "--list", "no-such-list"], "--list: no list has the slug"),
+        (["--format", "md", "--list", "x", "--speaker", "y"], "--list cannot be combined"),
+        (["--format", "csv", "--base-url", "ftp://x"], "--base-url must start with"),
+    ],
+)
+def test_bad_arguments_are_one_readable_error(db, args, message):
+    with pytest.raises(CommandError, match=message.replace(".", r"\.")) as error:
+        call_command("export_quotes", *args)
+    assert "\n" not in str(error.value)
+
+
+def test_bad_arguments_exit_non_zero_without_a_traceback(db, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "export_quotes", "--format", "csv", "--said-after", "soon"],
+        capture_output=True,
+        text=True,
+        env={"QUOTEDB_VAR_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].endswith("said_after: Enter a valid date.")
