@@ -83,7 +83,7 @@ def statements_of(client, url: str) -> list[str]:
     seen: list[str] = []
 
     def record(execute, sql, params, many, context):
-        seen.append(context["cursor"].mogrify(sql, params) if params else sql)
+        seen.append(connection.ops.compose_sql(sql, params) if params else sql)
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(record):

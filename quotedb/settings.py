@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("QUOTEDB_VAR_DIR", BASE_DIR / "var"))
@@ -233,6 +234,23 @@ if env_bool("DATABASE_POOL") and DATABASES["default"]["ENGINE"].endswith("postgr
         "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
     }
 
+# Prepared statements on PostgreSQL: the quote list's page statement (quotedb/api/quote_rows.py)
+# is prepared on its fifth use on a connection, so PostgreSQL stops planning it on every
+# request; Django's own queries bind on the client and are never prepared. Set
+# DATABASE_PREPARE_THRESHOLD=off behind a transaction-mode pooler (PgBouncer without
+# max_prepared_statements), which cannot keep statements between transactions.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    _threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5").strip().lower()
+    if _threshold in ("", "off", "none"):
+        _threshold = None
+    elif not _threshold.isdigit():
+        raise ImproperlyConfigured(
+            f"DATABASE_PREPARE_THRESHOLD must be a whole number or 'off', not {_threshold!r}."
+        )
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+        None if _threshold is None else int(_threshold)
+    )
+
 # Read replicas (DATABASE_REPLICA_URLS, comma-separated): reads spread over them, writes go to
 # "default", and a client that just wrote reads from "default" for a few seconds.
 QUOTEDB_REPLICA_DATABASES = []
@@ -248,6 +266,10 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
         DATABASES[_alias]["CONN_HEALTH_CHECKS"] = False
         DATABASES[_alias].setdefault("OPTIONS", {})["pool"] = dict(
             DATABASES["default"]["OPTIONS"]["pool"]
+        )
+    if DATABASES[_alias]["ENGINE"].endswith("postgresql"):
+        DATABASES[_alias].setdefault("OPTIONS", {})["prepare_threshold"] = (
+            DATABASES["default"].get("OPTIONS", {}).get("prepare_threshold")
         )
     # Tests read the primary's test database through the replica alias.
     DATABASES[_alias]["TEST"] = {"MIRROR": "default"}

@@ -121,11 +121,16 @@ class Speaker(models.Model):
         return reverse("api:speaker-detail", kwargs={"slug": self.slug})
 
     def role_on(self, day: datetime.date | None) -> "Role | None":
-        """The role held on `day`, from prefetched roles when there are any (no query per row)."""
+        """The role held on `day`, from prefetched roles when there are any (no query per row):
+        the latest start among those held on the day, the first created among equals."""
         if day is None:
             return None
         held = [role for role in self.held_roles.all() if role.was_held_on(day)]
-        return max(held, key=lambda role: role.start_on or datetime.date.min, default=None)
+        return min(
+            held,
+            key=lambda role: (-(role.start_on or datetime.date.min).toordinal(), role.pk),
+            default=None,
+        )
 
 
 class SlugRedirect(models.Model):

@@ -134,7 +134,9 @@ class KeysetCursorPagination(BasePagination):
         raw = json.dumps(data, separators=(",", ":")).encode("utf-8")
         return base64.urlsafe_b64encode(raw).decode("ascii")
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(self, queryset, request, view=None, fetch=None):
+        """The page's rows. `fetch(queryset, order_field, descending)` reads the ordered,
+        sliced queryset (list() of it when not given)."""
         self.request = request
         self.page_size = _page_size(request, settings.REST_FRAMEWORK["PAGE_SIZE"])
         self.ordering = self.ordering_name(request)
@@ -144,8 +146,13 @@ class KeysetCursorPagination(BasePagination):
         if raw_cursor:
             value, pk, is_reverse = self.decode_cursor(raw_cursor)
             queryset = queryset.filter(self.keyset.after(value, pk, reverse=is_reverse))
-        queryset = queryset.order_by(*self.keyset.order_by(reverse=is_reverse))
-        rows = list(queryset[: self.page_size + 1])
+        queryset = queryset.order_by(*self.keyset.order_by(reverse=is_reverse))[
+            : self.page_size + 1
+        ]
+        if fetch is None:
+            rows = list(queryset)
+        else:
+            rows = fetch(queryset, self.keyset.field, self.keyset.descending != is_reverse)
         has_more = len(rows) > self.page_size
         rows = rows[: self.page_size]
         if is_reverse:

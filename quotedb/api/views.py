@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -29,7 +30,7 @@ from quotedb.api.filters import (
     SpeakerFilterSet,
 )
 from quotedb.api.pagination import KeysetCursorPagination
-from quotedb.api.quote_rows import quote_rows_queryset, quote_rows_represent
+from quotedb.api.quote_rows import fetch_quote_rows, quote_rows_represent
 from quotedb.api.serializers import (
     ArticleIngestedSerializer,
     ArticleIngestSerializer,
@@ -95,16 +96,18 @@ class QuoteListMixin:
         return Quote.objects.visible_to(self.request.user)
 
     def quote_list_response(self, queryset):
-        filterset = QuoteFilterSet(
-            self.request.query_params, queryset=queryset, request=self.request
-        )
-        if not filterset.is_valid():
-            from django_filters.utils import translate_validation
-
-            raise translate_validation(filterset.errors)
+        params = self.request.query_params
+        # With no filter asked for there is nothing to validate or apply (the paginator reads
+        # ordering, cursor and page_size itself).
+        if any(name in params for name in QuoteFilterSet.base_filters):
+            filterset = QuoteFilterSet(params, queryset=queryset, request=self.request)
+            if not filterset.is_valid():
+                raise translate_validation(filterset.errors)
+            queryset = filterset.qs
         paginator = KeysetCursorPagination()
-        rows = quote_rows_queryset(filterset.qs)
-        page = paginator.paginate_queryset(rows, self.request, view=self)
+        page = paginator.paginate_queryset(
+            queryset, self.request, view=self, fetch=fetch_quote_rows
+        )
         return paginator.get_paginated_response(quote_rows_represent(page, request=self.request))
 
 

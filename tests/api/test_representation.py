@@ -79,3 +79,55 @@ def test_each_quote_in_a_list_is_exactly_its_detail_representation(anonymous_cli
     assert len(listed) == 3
     for row in listed:
         assert row == anonymous_client.get(f"/api/v1/quotes/{row['id']}/").json()
+
+
+def test_list_cuts_the_same_paragraph_and_picks_the_same_role_as_the_detail(anonymous_client):
+    """On PostgreSQL the list cuts the context paragraph and picks the role in SQL; at the
+    body's edges, around runs of blank lines, after non-ASCII text, on days with no role, two
+    roles starting the same day and no date at all, it must agree with the detail view."""
+    body = "Tehrān — «Intro» ünïcode.\n\n\n\nHe said “peace”.\nSame paragraph.\n\nLast words"
+    article = ArticleFactory(body=body)
+    speaker = SpeakerFactory()
+    council = OrganizationFactory(name="Council")
+    day = datetime.date(2021, 6, 1)
+    RoleFactory(person=speaker, organization=council, start_on=day, title="Chair")
+    RoleFactory(person=speaker, organization=council, start_on=day, title="Co-chair")
+    RoleFactory(
+        person=speaker,
+        organization=council,
+        start_on=datetime.date(2010, 1, 1),
+        end_on=datetime.date(2011, 1, 1),
+        title="Clerk",
+    )
+    spans = [(0, 6), (8, 15), (27, 29), (29, 31), (31, 33), (33, 48), (52, 66), (66, 70)]
+    spans.append((len(body) - 5, len(body)))
+    said = [
+        day,
+        datetime.date(2010, 6, 1),
+        datetime.date(2015, 1, 1),
+        None,
+        datetime.date(2030, 1, 1),
+        day,
+        day,
+        None,
+        day,
+    ]
+    for (start, end), said_on in zip(spans, said, strict=True):
+        QuoteFactory(
+            article=article,
+            speaker=speaker,
+            text=body[start:end],
+            start=start,
+            end=end,
+            said_on=said_on,
+        )
+    listed = anonymous_client.get("/api/v1/quotes/", {"page_size": 100}).json()["results"]
+    assert len(listed) == len(spans)
+    contexts = {row["context"] for row in listed}
+    assert {"Tehrān — «Intro» ünïcode.", "He said “peace”.\nSame paragraph.", "Last words"} <= (
+        contexts
+    )
+    roles = {row["speaker"]["role"] for row in listed}
+    assert roles == {"Chair, Council", "Clerk, Council", None}
+    for row in listed:
+        assert row == anonymous_client.get(f"/api/v1/quotes/{row['id']}/").json()
