@@ -9,6 +9,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def normalize_statement(text: str) -> str:
     """Words only, case and accents folded, so quotation marks and spacing do not matter."""
+    if text.isascii():
+        # ASCII has nothing to decompose or strip (most imported quotes): the same result,
+        # several times faster.
+        return " ".join(_WORD.findall(text.lower()))
     decomposed = unicodedata.normalize("NFKD", text)
     without_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_WORD.findall(without_accents.casefold()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bz2
 import contextlib
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -39,7 +40,20 @@ class SourceUrl:
 
     @property
     def outlet_slug(self) -> str:
-        return slugify(self.domain.replace(".", "-"))[:200] or "outlet"
+        return _outlet_slug(self.domain)
+
+
+@functools.lru_cache(maxsize=65536)
+def _outlet_slug(domain: str) -> str:
+    # Cached: a file names a few thousand domains across millions of URLs.
+    return slugify(domain.replace(".", "-"))[:200] or "outlet"
+
+
+@functools.lru_cache(maxsize=65536)
+def _speaker_slug(name: str, qid: str) -> str:
+    # The QID makes the slug unique however common the name is. Cached: speakers recur.
+    base = slugify(name)[:180] or "speaker"
+    return f"{base}-{qid.lower()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +71,11 @@ class QuotebankRecord:
 
     @property
     def speaker_normalized(self) -> str:
-        return normalize_name(self.speaker_name)
+        return _normalized_name(self.speaker_name)
 
     @property
     def speaker_slug(self) -> str:
-        # The QID makes the slug unique however common the name is.
-        base = slugify(self.speaker_name)[:180] or "speaker"
-        return f"{base}-{self.speaker_qid.lower()}"
+        return _speaker_slug(self.speaker_name, self.speaker_qid)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +90,23 @@ class Problem:
         return f"{self.path}:{self.line_number}: {self.reason}"
 
 
+_normalized_name = functools.lru_cache(maxsize=65536)(normalize_name)
+
+# The usual shape of a news URL: lowercase scheme, a plain host name, maybe a port, then a
+# path, query or fragment. For these the host is read straight off; anything else (user
+# info, IPv6 literals, odd characters) goes through urlsplit.
+_PLAIN_URL = re.compile(r"(?:https?)://([A-Za-z0-9.-]+)(?::[0-9]{1,5})?(?:[/?#][!-~]*)?")
+
+
 def source_url(raw: object) -> SourceUrl | None:
     """An http(s) URL with a host, or None for anything QuoteDB cannot store as an article."""
     if not isinstance(raw, str) or not raw or len(raw) > MAX_URL:
         return None
+    if plain := _PLAIN_URL.fullmatch(raw):
+        host = plain.group(1).lower()
+        if len(host) > MAX_DOMAIN:
+            return None
+        return SourceUrl(url=raw, domain=host.removeprefix("www."))
     try:
         parts = urlsplit(raw)
     except ValueError:
@@ -128,7 +153,10 @@ def parse_record(line: bytes) -> QuotebankRecord:
         raise MalformedLine(f"not JSON ({error.msg})") from None
     if not isinstance(data, dict):
         raise MalformedLine("not a JSON object")
+    # PostgreSQL text cannot hold NUL characters: they are dropped from every stored string.
     quote_id = data.get("quoteID")
+    if isinstance(quote_id, str):
+        quote_id = quote_id.replace("\x00", "")
     if not isinstance(quote_id, str) or not quote_id.strip():
         raise MalformedLine("quoteID is missing")
     if len(quote_id) > MAX_IMPORT_KEY:
@@ -138,7 +166,11 @@ def parse_record(line: bytes) -> QuotebankRecord:
         raise MalformedLine("quotation is missing")
     text = text.replace("\x00", "").strip()
     speaker = data.get("speaker")
-    speaker = speaker.strip() if isinstance(speaker, str) and speaker != NO_SPEAKER else ""
+    speaker = (
+        speaker.replace("\x00", "").strip()
+        if isinstance(speaker, str) and speaker != NO_SPEAKER
+        else ""
+    )
     qids = data.get("qids") or []
     if not isinstance(qids, list):
         raise MalformedLine("qids is not a list")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connections, transaction
 
 from quotedb.imports.loading import StagedBatch, load_batch, stage_batch
 from quotedb.imports.quotebank import Problem, QuotebankRecord, read_quotebank
@@ -41,10 +41,10 @@ class QuotebankImportSummary:
         )
 
 
-def _batches(records: Iterable[QuotebankRecord], size: int) -> Iterator[StagedBatch]:
+def _batches(records: Iterable[QuotebankRecord], size: int, *, copy: bool) -> Iterator[StagedBatch]:
     iterator = iter(records)
     while batch := list(islice(iterator, size)):
-        yield stage_batch(batch)
+        yield stage_batch(batch, copy=copy)
 
 
 _DONE = object()
@@ -111,7 +111,8 @@ def quotebank_import(
         for path in paths:
             yield from read_quotebank(Path(path), on_problem=problem_found, on_progress=on_progress)
 
-    for batch in _read_ahead(_batches(records(), batch_size)):
+    copy = connections[using].vendor == "postgresql"
+    for batch in _read_ahead(_batches(records(), batch_size, copy=copy)):
         with transaction.atomic(using=using):
             result = load_batch(batch, approve=approve, using=using)
         summary.records_read += batch.size

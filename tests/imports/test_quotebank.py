@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article, Outlet
 from quotedb.imports import services
+from quotedb.imports.quotebank import source_url
 from quotedb.imports.services import quotebank_import
 from quotedb.models import Quote, QuoteOrigin, QuoteStatus
 from speakers.models import Speaker
@@ -213,3 +214,84 @@ def test_copy_path_fills_the_search_vector_on_postgres(postgres_only):
 def test_missing_file_is_one_readable_error(tmp_path):
     with pytest.raises(CommandError, match=r"nowhere\.json: no such file"):
         call_command("import_quotebank", str(tmp_path / "nowhere.json"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.Example.COM/news/1?id=2#top",
+        "http://example.com",
+        "http://example.com:8080/a",
+        "https://sub.example.co.uk/path/with-dash_and~tilde",
+        "HTTPS://Example.com/upper-scheme",
+        "https://user:pass@example.com/private",
+        "https://[2001:db8::1]/v6",
+        "https://exämple.com/unicode-host",
+        "https://example.com/ünïcode-path",
+        " https://example.com/leading-space",
+        "https://example.com/with space",
+        "http:///no-host",
+        "ftp://example.com/file",
+        "https://example.com:99999999/port",
+        "https://www./bare-www",
+        "javascript:alert(1)",
+    ],
+)
+def test_plain_url_shortcut_reads_the_same_host_as_urlsplit(url):
+    """source_url reads common URLs without urlsplit; it must keep or drop exactly the URLs
+    urlsplit would, with the same domain."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        expected = host.removeprefix("www.") if parts.scheme in ("http", "https") and host else None
+    except ValueError:
+        expected = None
+    found = source_url(url)
+    assert (found.domain if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain ASCII, with 'quotes' and CAPS.", "Ünïcödé façade — “curly” ﬁ ligature", "ß STRASSE"],
+)
+def test_fingerprint_shortcut_for_ascii_matches_the_full_normalisation(text):
+    import unicodedata
+
+    from quotedb.fingerprints import _WORD, normalize_statement
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    assert normalize_statement(text) == " ".join(_WORD.findall(folded))
+
+
+@pytest.mark.django_db
+def test_text_with_tabs_newlines_backslashes_and_nul_is_stored_as_read(tmp_path):
+    """Staging rows go to PostgreSQL in COPY's text format, which escapes these characters;
+    NUL, which PostgreSQL cannot store, is dropped."""
+    import orjson
+
+    record = {
+        "quoteID": "2020-01-01-000001\x00",
+        "quotation": "Tab\there,\nnew line, back\\slash \\N and \\t\r\nand a NUL\x00 gone",
+        "speaker": "Ana\tMaria \\ Q",
+        "qids": ["Q123"],
+        "date": "2020-01-01 00:00:00",
+        "numOccurrences": 1,
+        "probas": [["Ana Maria", "0.9"]],
+        "urls": ["https://example.org/a\\b?x=1\t"],
+        "phase": "E",
+    }
+    source = tmp_path / "escapes.json"
+    source.write_bytes(orjson.dumps(record) + b"\n")
+
+    summary = quotebank_import(paths=[source])
+
+    assert summary.quotes_added == 1
+    quote = Quote.objects.select_related("speaker", "article").get()
+    assert quote.text == "Tab\there,\nnew line, back\\slash \\N and \\t\r\nand a NUL gone"
+    assert quote.import_key == "2020-01-01-000001"
+    assert quote.speaker.name == "Ana\tMaria \\ Q"
+    assert quote.speaker_mention == "Ana\tMaria \\ Q"
+    assert quote.article.url == "https://example.org/a\\b?x=1\t"
