@@ -88,8 +88,13 @@ SELECT
     a.body AS article__body, o.name AS article__outlet__name, o.slug AS article__outlet__slug,
     q.relayed_by_id, r.slug AS relayed_by__slug, r.name AS relayed_by__name,
     ARRAY(
-        SELECT t.slug FROM quotedb_quotetopic qt JOIN quotedb_topic t ON t.id = qt.topic_id
-        WHERE qt.quote_id = q.id ORDER BY t.name, t.id
+        SELECT t.slug FROM quotedb_quotetopic qt
+        CROSS JOIN LATERAL (
+            -- OFFSET 0 keeps this a lookup by primary key per topic: flattened into a join,
+            -- the planner hashes the whole topic table again for every quote.
+            SELECT t.slug, t.name FROM quotedb_topic t WHERE t.id = qt.topic_id OFFSET 0
+        ) t
+        WHERE qt.quote_id = q.id ORDER BY t.name, qt.topic_id
     ) AS topic_slugs,
     (
         SELECT role.title || ', ' || org.name
