@@ -250,6 +250,15 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
         None if _threshold is None else int(_threshold)
     )
+    if _threshold is not None:
+        # Plan that statement once, with placeholders. Left to choose, PostgreSQL re-plans a
+        # full-text page on every request (the plan for the actual terms looks cheaper, and is
+        # the same in practice), and planning took as long as running it. Only prepared
+        # statements are affected, and the page is the only one.
+        _options = DATABASES["default"]["OPTIONS"]
+        _options["options"] = (
+            f"{_options.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
+        )
 
 # Read replicas (DATABASE_REPLICA_URLS, comma-separated): reads spread over them, writes go to
 # "default", and a client that just wrote reads from "default" for a few seconds.
@@ -268,9 +277,11 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
             DATABASES["default"]["OPTIONS"]["pool"]
         )
     if DATABASES[_alias]["ENGINE"].endswith("postgresql"):
-        DATABASES[_alias].setdefault("OPTIONS", {})["prepare_threshold"] = (
-            DATABASES["default"].get("OPTIONS", {}).get("prepare_threshold")
-        )
+        for _name in ("prepare_threshold", "options"):
+            if _name in DATABASES["default"].get("OPTIONS", {}):
+                DATABASES[_alias].setdefault("OPTIONS", {})[_name] = DATABASES["default"][
+                    "OPTIONS"
+                ][_name]
     # Tests read the primary's test database through the replica alias.
     DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
     QUOTEDB_REPLICA_DATABASES.append(_alias)

@@ -49,3 +49,26 @@ def test_database_url_selects_the_database():
         "shell", "-c", code, DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres"
     )
     assert result.stdout.strip() == "postgresql"
+
+
+def test_postgres_connections_prepare_the_page_with_a_generic_plan_unless_turned_off():
+    code = (
+        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; "
+        "print(o.get('prepare_threshold'), '|', o.get('options', ''))"
+    )
+    url = "postgres://postgres@127.0.0.1:5432/quotedb_unused"
+    on = run_manage("shell", "-c", code, DATABASE_URL=url).stdout.strip()
+    assert on == "5 | -c plan_cache_mode=force_generic_plan"
+    off = run_manage("shell", "-c", code, DATABASE_URL=url, DATABASE_PREPARE_THRESHOLD="off")
+    assert off.stdout.strip() == "None |"
+    bad = run_manage("shell", "-c", code, DATABASE_URL=url, DATABASE_PREPARE_THRESHOLD="soon")
+    assert bad.returncode != 0
+    assert "DATABASE_PREPARE_THRESHOLD must be a whole number or 'off'" in bad.stderr
+
+
+def test_new_postgres_connections_plan_prepared_statements_generically(postgres_only):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_generic_plan"
