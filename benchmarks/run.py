@@ -426,6 +426,23 @@ def part_d(count: int, repeat: int = 3) -> None:
         rows.append(
             ["import / raw COPY (articles known)", "", "", f"{elapsed_copy / elapsed_import:.2f}×"]
         )
+        # The import loads two batches at once by default; one at a time, for comparison.
+        started = time.perf_counter()
+        single = quotebank_import(paths=[source], workers=1)
+        elapsed_single = time.perf_counter() - started
+        rows.append(
+            [
+                "import_quotebank --workers 1, articles known",
+                single.quotes_added,
+                f"{elapsed_single:.1f}",
+                f"{single.quotes_added / elapsed_single:,.0f}",
+            ]
+        )
+        rows.append(
+            ["import --workers 1 / raw COPY", "", "", f"{elapsed_copy / elapsed_single:.2f}×"]
+        )
+        with connection.cursor() as cursor:
+            delete_bench_rows(cursor, articles=False)
         # The re-import below must find every quote present: load them once more.
         quotebank_import(paths=[source])
 

@@ -48,14 +48,16 @@ STAGING_TABLES = {
 }
 
 # Conflict targets repeat the partial unique indexes' predicates word for word, so both
-# PostgreSQL and SQLite can infer the index. "WHERE true" keeps SQLite from reading the
-# ON CONFLICT as a join constraint.
+# PostgreSQL and SQLite can infer the index. Rows go in key order, so batches loading side by
+# side that add the same speaker or article wait for each other instead of deadlocking.
+# "WHERE true" keeps SQLite from reading the ON CONFLICT as a join constraint.
 INSERT_SPEAKERS = """
 INSERT INTO speakers_speaker (name, slug, kind, description, country, wikidata_id,
                               normalized_name, is_proposed, created_at, updated_at)
 SELECT s.name, s.slug, 'person', '', '', s.qid, s.normalized, %(proposed)s, %(now)s, %(now)s
 FROM quotebank_staging_speaker s
 WHERE NOT EXISTS (SELECT 1 FROM speakers_speaker e WHERE e.wikidata_id = s.qid)
+ORDER BY s.qid
 ON CONFLICT DO NOTHING
 """
 
@@ -65,12 +67,14 @@ SELECT u.domain, MIN(u.outlet_slug), '', u.domain, '', '', NULL
 FROM quotebank_staging_url u
 WHERE NOT EXISTS (SELECT 1 FROM articles_outlet o WHERE o.domain = u.domain)
 GROUP BY u.domain
+ORDER BY u.domain
 ON CONFLICT DO NOTHING
 """
 
 MISSING_OUTLET_DOMAINS = """
 SELECT DISTINCT u.domain FROM quotebank_staging_url u
 WHERE NOT EXISTS (SELECT 1 FROM articles_outlet o WHERE o.domain = u.domain)
+ORDER BY u.domain
 """
 
 INSERT_ARTICLES = """
@@ -82,6 +86,7 @@ SELECT o.id, u.url, u.title, '', '', u.published_on, 'en', '', '', %(body_hash)s
 FROM quotebank_staging_url u
 LEFT JOIN articles_outlet o ON o.domain = u.domain AND NOT (o.domain = '')
 WHERE NOT EXISTS (SELECT 1 FROM articles_article a WHERE a.url = u.url AND NOT (a.url = ''))
+ORDER BY u.url
 ON CONFLICT DO NOTHING
 """
 
@@ -97,6 +102,7 @@ FROM quotebank_staging_quote q
 JOIN articles_article a ON a.url = q.url AND NOT (a.url = '')
 LEFT JOIN speakers_speaker sp ON sp.wikidata_id = q.speaker_qid AND NOT (sp.wikidata_id = '')
 WHERE true
+ORDER BY q.import_key
 ON CONFLICT (import_key) WHERE NOT (import_key = '') DO NOTHING
 """
 

@@ -295,3 +295,57 @@ def test_text_with_tabs_newlines_backslashes_and_nul_is_stored_as_read(tmp_path)
     assert quote.speaker.name == "Ana\tMaria \\ Q"
     assert quote.speaker_mention == "Ana\tMaria \\ Q"
     assert quote.article.url == "https://example.org/a\\b?x=1\t"
+
+
+def _snapshot() -> tuple:
+    return (
+        sorted(Quote.objects.values_list("import_key", "speaker__wikidata_id", "article__url")),
+        sorted(Speaker.objects.values_list("wikidata_id", "slug")),
+        sorted(Article.objects.values_list("url", "outlet__domain")),
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_batches_loaded_side_by_side_give_what_one_at_a_time_gives(postgres_only, tmp_path):
+    """Two loaders, batches of two lines sharing speakers and outlets across batches: the
+    same rows as a sequential import, and a second run adds nothing."""
+    doubled = tmp_path / "doubled.json"
+    doubled.write_bytes(SAMPLE.read_bytes() * 3)
+
+    summary = quotebank_import(paths=[doubled], batch_size=2, workers=2)
+
+    assert summary.quotes_added == SAMPLE_QUOTATIONS
+    assert summary.records_read == 3 * SAMPLE_QUOTATIONS
+    parallel = _snapshot()
+    assert quotebank_import(paths=[doubled], batch_size=2, workers=2).quotes_added == 0
+    Quote.objects.all().delete()
+    Article.objects.all().delete()
+    Speaker.objects.all().delete()
+    from articles.models import Outlet as OutletModel
+
+    OutletModel.objects.all().delete()
+    quotebank_import(paths=[SAMPLE], batch_size=100, workers=1)
+    assert _snapshot() == parallel
+
+
+@pytest.mark.django_db
+def test_a_batch_aborted_by_a_deadlock_is_loaded_again(monkeypatch):
+    from django.db import OperationalError
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    real_load_batch = services.load_batch
+    calls = []
+
+    def deadlock_once(batch, **kwargs):
+        calls.append(batch.size)
+        if len(calls) == 1:
+            raise OperationalError("deadlock detected") from Deadlock()
+        return real_load_batch(batch, **kwargs)
+
+    monkeypatch.setattr(services, "load_batch", deadlock_once)
+    summary = quotebank_import(paths=[SAMPLE], batch_size=100)
+
+    assert summary.quotes_added == SAMPLE_QUOTATIONS
+    assert calls == [SAMPLE_QUOTATIONS, SAMPLE_QUOTATIONS]

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from quotedb.imports.services import DEFAULT_BATCH_SIZE, quotebank_import
+from quotedb.imports.services import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS, quotebank_import
 
 
 class Command(BaseCommand):
@@ -28,15 +28,28 @@ class Command(BaseCommand):
             help=f"Quotations per transaction (default {DEFAULT_BATCH_SIZE}).",
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=DEFAULT_WORKERS,
+            help=(
+                f"Batches loaded at once on PostgreSQL, each on its own connection "
+                f"(default {DEFAULT_WORKERS}; SQLite always loads one at a time)."
+            ),
+        )
+        parser.add_argument(
             "--no-progress", action="store_true", help="Do not show the progress bar."
         )
 
-    def handle(self, *args, files: list[Path], approve: bool, batch_size: int, **options):
+    def handle(
+        self, *args, files: list[Path], approve: bool, batch_size: int, workers: int, **options
+    ):
         for path in files:
             if not path.is_file():
                 raise CommandError(f"{path}: no such file")
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
+        if workers < 1:
+            raise CommandError("--workers must be at least 1")
         show_progress = not options["no_progress"] and options["verbosity"] > 0
         total_bytes = sum(path.stat().st_size for path in files)
         with tqdm(
@@ -61,5 +74,6 @@ class Command(BaseCommand):
                 on_problem=report_problem,
                 on_progress=bar.update,
                 on_batch=report_batch,
+                workers=workers,
             )
         self.stdout.write(str(summary))
