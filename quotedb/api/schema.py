@@ -36,6 +36,12 @@ def add_error_responses(result, generator, request, public):
                         # JSON-LD and CSL-JSON have their own vocabularies (docs/reports.md),
                         # not the shape of the JSON representation.
                         content["schema"] = {}
+            # The server itself (gunicorn) answers 414 with an HTML page before Django sees a
+            # request whose request line is over 4,094 bytes, e.g. a very long query string.
+            responses.setdefault(
+                "414",
+                {"description": "The URL is longer than the server accepts (4,094 bytes)."},
+            )
             for code in sorted(codes):
                 responses.setdefault(
                     code,
