@@ -121,8 +121,7 @@ def fetch_quote_rows(queryset, order_field: str, descending: bool) -> list[dict]
     connection = connections[queryset.db]
     if connection.vendor != "postgresql":
         return list(quote_rows_queryset(queryset))
-    page_columns = ["id"] if order_field == "id" else ["id", order_field]
-    page = queryset.values(*page_columns).query.get_compiler(connection=connection)
+    page = queryset.values("id", order_field).query.get_compiler(connection=connection)
     page_sql, params = page.as_sql()
     sql = PAGE_SQL.format(
         page=page_sql,
