@@ -97,7 +97,8 @@ class KeysetCursorPagination(BasePagination):
     def ordering_name(self, request) -> str:
         """The ordering asked for; with a search and no ordering, the most relevant first."""
         name = request.query_params.get("ordering") or ""
-        searching = bool(request.query_params.get(self.search_param))
+        # The filter ignores a blank search (the form strips it), so blank is no search here.
+        searching = bool((request.query_params.get(self.search_param) or "").strip())
         if not name and searching:
             return "relevance"
         if name == "relevance" and not searching:

@@ -268,3 +268,19 @@ def test_anonymous_readers_are_throttled_with_retry_after(anonymous_client, sett
     assert statuses == [200, 200, 200, 429]
     response = anonymous_client.get(LIST)
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "  \n"])
+@pytest.mark.parametrize("list_url", ["quotes", "speaker quotes", "article quotes"])
+def test_a_blank_search_is_no_search(anonymous_client, blank, list_url):
+    older = QuoteFactory(said_on=datetime.date(2023, 3, 1))
+    newer = QuoteFactory(
+        said_on=datetime.date(2023, 3, 2), speaker=older.speaker, article=older.article
+    )
+    url = {
+        "quotes": LIST,
+        "speaker quotes": f"/api/v1/speakers/{older.speaker.slug}/quotes/",
+        "article quotes": f"/api/v1/articles/{older.article_id}/quotes/",
+    }[list_url]
+    # Ordered as with no q at all (newest first), not by a relevance there is none of.
+    assert ids(anonymous_client.get(url, {"q": blank})) == [newer.pk, older.pk]
