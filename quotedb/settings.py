@@ -20,6 +20,36 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_number(name: str, default: float, *, whole: bool = True):
+    """A number from the environment (int unless `whole=False`); a bad value stops start-up
+    with a message naming the variable."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value) if whole else float(value)
+    except ValueError:
+        what = "a whole number" if whole else "a number"
+        raise ImproperlyConfigured(f"{name} must be {what}, not {value!r}.") from None
+
+
+def database_from_url(url: str, *, setting: str) -> dict:
+    """DATABASES entry for a database URL; a URL Django cannot use stops start-up with a message
+    naming the setting (and the scheme only: the URL may hold a password)."""
+    try:
+        return dj_database_url.parse(
+            url,
+            conn_max_age=env_number("DATABASE_CONN_MAX_AGE", 0),
+            conn_health_checks=True,
+        )
+    except (ValueError, dj_database_url.UnknownSchemeError):
+        scheme = url.split("://", 1)[0] if "://" in url else "(none)"
+        raise ImproperlyConfigured(
+            f"{setting}: cannot use a database URL with the scheme {scheme!r}; "
+            "give postgres://user@host:port/name or sqlite:///path."
+        ) from None
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -101,10 +131,9 @@ TEMPLATES = [
 
 # SQLite under var/ unless DATABASE_URL names another database (postgres://… in production).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'quotedb.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
-        conn_health_checks=True,
+    "default": database_from_url(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{VAR_DIR / 'quotedb.sqlite3'}",
+        setting="DATABASE_URL",
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -148,7 +177,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_SECONDS = env_number("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -177,7 +206,7 @@ REST_FRAMEWORK = {
 QUOTEDB_MAX_PAGE_SIZE = 100
 QUOTEDB_MAX_SEARCH_LENGTH = 200
 # Quotes per response of /reports/quotes/ exports; a Link header continues past it.
-QUOTEDB_EXPORT_MAX_ROWS = int(os.environ.get("QUOTEDB_EXPORT_MAX_ROWS", "10000"))
+QUOTEDB_EXPORT_MAX_ROWS = env_number("QUOTEDB_EXPORT_MAX_ROWS", 10000)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "QuoteDB API",
@@ -229,9 +258,9 @@ if env_bool("DATABASE_POOL") and DATABASES["default"]["ENGINE"].endswith("postgr
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
-        "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "8")),
-        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+        "min_size": env_number("DATABASE_POOL_MIN_SIZE", 2),
+        "max_size": env_number("DATABASE_POOL_MAX_SIZE", 8),
+        "timeout": env_number("DATABASE_POOL_TIMEOUT", 10.0, whole=False),
     }
 
 # Prepared statements on PostgreSQL: the quote list's page statement (quotedb/api/quote_rows.py)
@@ -265,11 +294,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 QUOTEDB_REPLICA_DATABASES = []
 for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     _alias = f"replica{_number}"
-    DATABASES[_alias] = dj_database_url.parse(
-        _url,
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
-        conn_health_checks=True,
-    )
+    DATABASES[_alias] = database_from_url(_url, setting="DATABASE_REPLICA_URLS")
     if "pool" in DATABASES["default"].get("OPTIONS", {}):
         DATABASES[_alias]["CONN_MAX_AGE"] = 0
         DATABASES[_alias]["CONN_HEALTH_CHECKS"] = False
@@ -286,7 +311,7 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
     QUOTEDB_REPLICA_DATABASES.append(_alias)
 DATABASE_ROUTERS = ["quotedb.routers.PrimaryReplicaRouter"]
-QUOTEDB_READ_YOUR_WRITES_SECONDS = int(os.environ.get("QUOTEDB_READ_YOUR_WRITES_SECONDS", "10"))
+QUOTEDB_READ_YOUR_WRITES_SECONDS = env_number("QUOTEDB_READ_YOUR_WRITES_SECONDS", 10)
 
 # Background work (ingestion, extraction, imports): stored in the database and run by
 # `manage.py db_worker`; tests run tasks immediately.

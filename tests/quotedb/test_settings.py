@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -72,3 +74,45 @@ def test_new_postgres_connections_plan_prepared_statements_generically(postgres_
     with connection.cursor() as cursor:
         cursor.execute("SHOW plan_cache_mode")
         assert cursor.fetchone()[0] == "force_generic_plan"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"DATABASE_URL": "mysqlx://quotes:hunter2@db.example/quotes"},
+            "error: DATABASE_URL: cannot use a database URL with the scheme 'mysqlx'",
+        ),
+        (
+            {"DATABASE_URL": "sqlite:///tmp/q.sqlite3", "DATABASE_REPLICA_URLS": "nonsense"},
+            "error: DATABASE_REPLICA_URLS: cannot use a database URL with the scheme '(none)'",
+        ),
+        ({"DATABASE_CONN_MAX_AGE": "ten"}, "error: DATABASE_CONN_MAX_AGE must be a whole number"),
+        ({"DATABASE_POOL_TIMEOUT": "soon"}, None),  # read only with DATABASE_POOL set
+        (
+            {
+                "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/x",
+                "DATABASE_POOL": "1",
+                "DATABASE_POOL_TIMEOUT": "soon",
+            },
+            "error: DATABASE_POOL_TIMEOUT must be a number, not 'soon'.",
+        ),
+        (
+            {
+                "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/x",
+                "DATABASE_PREPARE_THRESHOLD": "x",
+            },
+            "error: DATABASE_PREPARE_THRESHOLD must be a whole number or 'off', not 'x'.",
+        ),
+    ],
+)
+def test_a_bad_setting_stops_a_command_with_one_line_naming_it(env, message):
+    result = run_manage("check", **env)
+    if message is None:
+        assert result.returncode == 0, result.stderr
+        return
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith(message), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert "hunter2" not in result.stderr
