@@ -13,10 +13,25 @@ from rest_framework.validators import UniqueValidator
 
 from articles.ingestion import ParseError, parse_html, parse_text
 from articles.models import Article, Outlet
-from articles.services import article_extract, article_ingest_parsed
+from articles.services import article_ingest_parsed
 from quotedb.access import can_approve_quotes
 from quotedb.models import Quote, QuoteStatus, Topic
+from quotedb.services import article_extract
 from speakers.models import Alias, Role, Speaker
+
+
+class SlugLookupField(serializers.SlugRelatedField):
+    """A related object by slug; a slug holding a NUL character is refused with a 400 before
+    it reaches PostgreSQL, which cannot compare text containing one (a 500 otherwise)."""
+
+    default_error_messages = {
+        "null_character": "Null characters are not allowed.",
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("null_character")
+        return super().to_internal_value(data)
 
 
 class OptionalCodeField(serializers.CharField):
@@ -138,7 +153,7 @@ class QuoteSerializer(serializers.ModelSerializer):
         write_only=True,
         help_text="Id of the speaker who relayed it, for second-hand reports.",
     )
-    topics = serializers.SlugRelatedField(
+    topics = SlugLookupField(
         slug_field="slug", queryset=Topic.objects.all(), many=True, required=False
     )
     span = serializers.SerializerMethodField(help_text="[start, end) offsets in the article body.")
@@ -350,7 +365,7 @@ class SpeakerDetailSerializer(SpeakerSerializer):
 
 class OutletSerializer(serializers.ModelSerializer):
     country = country_field()
-    speaker = serializers.SlugRelatedField(
+    speaker = SlugLookupField(
         slug_field="slug",
         queryset=Speaker.objects.all(),
         allow_null=True,
@@ -365,7 +380,7 @@ class OutletSerializer(serializers.ModelSerializer):
 
 
 class TopicSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(
+    parent = SlugLookupField(
         slug_field="slug", queryset=Topic.objects.all(), allow_null=True, required=False
     )
 
@@ -383,7 +398,7 @@ class TopicSerializer(serializers.ModelSerializer):
 
 
 class ArticleSerializer(serializers.ModelSerializer):
-    outlet = serializers.SlugRelatedField(
+    outlet = SlugLookupField(
         slug_field="slug", queryset=Outlet.objects.all(), allow_null=True, required=False
     )
 
@@ -478,7 +493,7 @@ class ArticleIngestSerializer(serializers.Serializer):
         help_text="An HTML page: main text and metadata are read through trafilatura.",
     )
     title = serializers.CharField(required=False, max_length=500)
-    outlet = serializers.SlugRelatedField(
+    outlet = SlugLookupField(
         slug_field="slug", queryset=Outlet.objects.all(), required=False, allow_null=True
     )
     url = serializers.URLField(required=False, max_length=1000)

@@ -137,3 +137,27 @@ def test_an_article_needs_no_outlet_and_duplicate_ids_are_a_400(curator_client):
     duplicate = {**plain, "outlet": outlet.slug, "external_id": "198808"}
     response = curator_client.post("/api/v1/articles/", duplicate, format="json")
     assert response.status_code == 400 and "external_id" in response.json()
+
+
+@pytest.mark.parametrize(
+    ("path", "payload", "field"),
+    [
+        ("/api/v1/topics/parent/", {"parent": "a\x00b"}, "parent"),
+        ("/api/v1/topics/parent/", {"parent": "x", "name": "Parent"}, "parent"),
+    ],
+)
+def test_a_slug_that_names_nothing_is_a_400_naming_the_field(curator_client, path, payload, field):
+    # A NUL character cannot reach PostgreSQL, which refuses it in text (a 500 before).
+    TopicFactory(slug="parent")
+    for content_type in ("json", "multipart"):
+        response = curator_client.patch(path, payload, format=content_type)
+        assert response.status_code == 400, response.content
+        assert field in response.json()
+
+
+def test_a_quote_with_a_null_character_in_a_topic_slug_is_a_400(curator_client, article):
+    response = curator_client.post(
+        "/api/v1/quotes/", new_quote(article, topics=["war\x00"]), format="json"
+    )
+    assert response.status_code == 400
+    assert "topics" in response.json()
