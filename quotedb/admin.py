@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation, helpers
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -25,6 +25,7 @@ from quotedb.models import (
 )
 from quotedb.services import (
     APPROVE_PERMISSION,
+    article_extract,
     quotes_add_topic,
     quotes_change_speaker,
     quotes_set_status,
@@ -364,9 +365,41 @@ admin.site.unregister(Article)
 
 @admin.register(Article)
 class ArticleWithQuotesAdmin(ArticleAdmin):
-    """ArticleAdmin plus its quotes (registered here: quotedb may import articles, not back)."""
+    """ArticleAdmin plus its quotes and the "Extract quotes" action (registered here: quotedb
+    may import articles, not back)."""
 
     inlines = [*ArticleAdmin.inlines, QuoteInline]
+
+    actions = ["extract_quotes"]
+
+    def has_extract_permission(self, request) -> bool:
+        return request.user.has_perm("quotedb.add_quote")
+
+    @admin.action(permissions=["extract"], description="Extract quotes")
+    def extract_quotes(self, request, queryset) -> None:
+        """Propose the quotes the attribution engine finds, one transaction per article."""
+        totals = {"created": 0, "refreshed": 0, "unchanged": 0, "kept": 0}
+        done, failed = 0, []
+        for article in queryset.order_by("pk"):
+            try:
+                result = article_extract(article=article, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                failed.append(
+                    f"#{article.pk}: {' '.join(getattr(error, 'messages', [str(error)]))}"
+                )
+                continue
+            done += 1
+            for key in totals:
+                totals[key] += getattr(result, key)
+        self.message_user(
+            request,
+            f"Extracted quotes from {done} article{'s' if done != 1 else ''}: "
+            f"{totals['created']} proposed, {totals['refreshed']} refreshed, "
+            f"{totals['unchanged']} unchanged, {totals['kept']} left as curated.",
+            messages.SUCCESS,
+        )
+        if failed:
+            self.message_user(request, "Not extracted: " + "; ".join(failed), messages.ERROR)
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         if formset.model is Quote:

@@ -51,7 +51,7 @@ def extract_quotes(*, article_id: int, by_user_id: int | None = None) -> dict[st
     from django.contrib.auth import get_user_model
 
     from articles.models import Article
-    from articles.services import article_extract
+    from quotedb.services import article_extract
 
     article = Article.objects.get(pk=article_id)
     by = get_user_model().objects.get(pk=by_user_id) if by_user_id is not None else None

@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import article_extract, article_ingest, gazetteer_build
+from articles.services import article_ingest
 from quotedb.models import Quote, QuoteOrigin, QuoteStatus
+from quotedb.services import article_extract, gazetteer_build
 from speakers.models import Speaker, SpeakerKind
 from tests.factories import (
     AliasFactory,

@@ -21,7 +21,9 @@ ARTICLE_TEXT = (
 
 @pytest.fixture
 def services():
-    return pytest.importorskip("articles.services")
+    from quotedb import services
+
+    return services
 
 
 def test_ingest_article_task_stores_the_article(db, services):

@@ -13,7 +13,8 @@ from tqdm import tqdm
 
 from articles.ingestion import ParseError, files_under, parse_file
 from articles.models import Outlet
-from articles.services import article_extract, article_ingest_parsed
+from articles.services import article_ingest_parsed
+from quotedb.services import article_extract
 
 
 class Command(BaseCommand):
