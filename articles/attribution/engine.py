@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,12 +12,16 @@ from .cuemodel import frame_features, frame_model
 from .frames import Frame, SentenceFrames
 from .records import Attribution, GazetteerEntry, QuoteKind, ResolvedSpeaker
 from .speakers import (
+    DOCUMENT_WORDS,
+    GENDERED_WORDS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
+    STANDALONE_PRONOUNS,
     Gazetteer,
     guess_kind,
+    may_name_a_speaker,
     new_speaker_name,
     person_name_in,
 )
@@ -204,13 +209,28 @@ class _Resolver:
         self.gazetteer = gazetteer
         self.published = published
         self.history: list[_Mentioned] = []
+        # What the article tells of each person's gender: honorifics and gendered role nouns in
+        # their mentions ("Mrs. Clinton", "the spokeswoman"). Not the pronouns resolved to them:
+        # one wrong guess would then be taken as evidence for the next.
+        self.genders: dict[str, Counter[str]] = {}
 
     def resolve(self, span: tuple[int, int], cue_lemma: str) -> ResolvedSpeaker | None:
         mention = self.text[span[0] : span[1]]
         speaker = self._resolve(mention, span, cue_lemma)
         if speaker is not None:
             self.history.append(_Mentioned(span[0], speaker, mention))
+            if speaker.kind == "person":
+                told = [GENDERED_WORDS.get(w.lower()) for w in WORD.findall(mention)]
+                if told := [g for g in told if g]:
+                    self.genders.setdefault(speaker.canonical_name, Counter()).update(told)
         return speaker
+
+    def _gender(self, speaker: ResolvedSpeaker) -> str | None:
+        counts = self.genders.get(speaker.canonical_name)
+        if not counts:
+            return None
+        (gender, most), *rest = counts.most_common()
+        return gender if not rest or rest[0][1] < most else None
 
     def _resolve(
         self, mention: str, span: tuple[int, int], cue_lemma: str
@@ -222,7 +242,9 @@ class _Resolver:
                 return self._resolve(antecedent, span, cue_lemma)
             return self._latest(("person", "organization", "media", "group"))
         if lower in PERSON_PRONOUNS:
-            return self._latest(("person",))
+            # The most recent person the pronoun can stand for: "she" skips a man the article
+            # has called "Mr." or "spokesman"; with no such person, nobody.
+            return self._latest(("person",), gender=PERSON_PRONOUNS[lower])
         if lower in GROUP_PRONOUNS:
             return self._latest(("group", "organization", "media"))
         if lower == "it":
@@ -231,6 +253,14 @@ class _Resolver:
         if known is not None:
             return ResolvedSpeaker(known.canonical_name, known.kind, True)
         words = [w.lower() for w in WORD.findall(mention)]
+        if not any(w[:1].isupper() for w in WORD.findall(mention)[1:]):
+            # A pronoun the walk back took with a word or two ("which he", "he doesn't",
+            # "it's", "the $18 million he") is that pronoun.
+            for pronoun in (words[-1], words[0]) if len(words) > 1 else ():
+                if pronoun in STANDALONE_PRONOUNS:
+                    return self._resolve(pronoun, span, cue_lemma)
+            if not may_name_a_speaker(mention) or words[-1] in DOCUMENT_WORDS:
+                return None  # "perhaps", "in a box", "the poll": no speaker to name
         name = person_name_in(mention)
         kind = guess_kind(mention, cue_lemma)
         if kind == "person" and not name and any(w in ROLE_WORDS for w in words):
@@ -241,7 +271,8 @@ class _Resolver:
             if introduced is not None:
                 return introduced
         if kind == "person" and name and " " not in name:
-            earlier = self._earlier_full_name(name)
+            told = {GENDERED_WORDS.get(w) for w in words} - {None}
+            earlier = self._earlier_full_name(name, told.pop() if len(told) == 1 else None)
             if earlier is not None:
                 return earlier
             known = self.gazetteer.by_name(name)
@@ -249,16 +280,23 @@ class _Resolver:
                 return ResolvedSpeaker(known.canonical_name, known.kind, True)
         return ResolvedSpeaker(new_speaker_name(mention, kind), kind, False)
 
-    def _latest(self, kinds: tuple[str, ...]) -> ResolvedSpeaker | None:
+    def _latest(self, kinds: tuple[str, ...], gender: str | None = None) -> ResolvedSpeaker | None:
         for mentioned in reversed(self.history):
-            if mentioned.speaker.kind in kinds:
+            if mentioned.speaker.kind in kinds and (
+                gender is None or self._gender(mentioned.speaker) in (None, gender)
+            ):
                 return mentioned.speaker
         return None
 
-    def _earlier_full_name(self, surname: str) -> ResolvedSpeaker | None:
+    def _earlier_full_name(self, surname: str, gender: str | None) -> ResolvedSpeaker | None:
+        """The last person met with this surname ("Mrs. Clinton" skips a Mr. Clinton)."""
         for mentioned in reversed(self.history):
             speaker = mentioned.speaker
-            if speaker.kind == "person" and speaker.canonical_name.split()[-1] == surname:
+            if (
+                speaker.kind == "person"
+                and speaker.canonical_name.split()[-1] == surname
+                and (gender is None or self._gender(speaker) in (None, gender))
+            ):
                 return speaker
         return None
 

@@ -90,6 +90,10 @@ NOT_SPEAKER_LABELS = frozenset(
 )
 # "by calling for", "while insisting": the gerund's source is the clause subject.
 # Words that open an introductory phrase or clause at a sentence start, never its subject.
+TIME_PHRASE_WORDS = frozenset(
+    "ago later earlier last next week weeks month months year years day days decade decades "
+    "morning afternoon evening night hours".split()
+)
 SUBJECT_SKIPPED_OPENERS = (
     TIME_AND_MANNER_OPENERS
     | PREPOSITIONS
@@ -235,6 +239,8 @@ class SentenceFrames:
                 continue
             cue_lemma = lemma(tokens[i].lower)
             cue_end_index = self._extend_cue(i)
+            if cue_end_index + 1 < len(tokens) and tokens[cue_end_index + 1].lower == ":":
+                continue  # "In a speech last July, he said: ...": the colon opens the content
             source_tokens = self._trim_source(boundary + 1, i)
             if source_tokens is not None:
                 if not self._plausible_source(*source_tokens):
@@ -813,6 +819,7 @@ class SentenceFrames:
             tokens[k].lower in SUBJECT_SKIPPED_OPENERS
             or tokens[k].lower.endswith("ing")
             or _is_dateline(tokens[k])
+            or self._time_phrase_opener(k, before)
         ):
             # Skip an introductory phrase ("While he was there,", "Despite X,", "ORLANDO, Fla.
             # (Reuters) -") up to its comma or dash: its words are not the subject.
@@ -833,6 +840,15 @@ class SentenceFrames:
         if not tokens[k].text[:1].isupper():
             return None
         return k, last
+
+    def _time_phrase_opener(self, k: int, before: int) -> bool:
+        """A short time phrase up to a comma opens the sentence: "Eight years ago,", "Late last
+        month,", "Two days later,"."""
+        tokens = self.tokens
+        comma = next((m for m in range(k, min(before, k + 6)) if tokens[m].lower == ","), None)
+        return comma is not None and any(
+            tokens[m].lower in TIME_PHRASE_WORDS for m in range(k, comma)
+        )
 
     def _looks_verbal(self, token: Token) -> bool:
         # A cue-like or common verb inside the subject means we walked into another clause.
@@ -940,6 +956,15 @@ class SentenceFrames:
                     end = self._content_end_from(following)
                     if end > tokens[following].start and len(tokens) - following >= 4:
                         return [(tokens[following].start, end)], None
+                if (
+                    is_inverted
+                    and comma == after
+                    and apposition
+                    and not any(t.is_quoted or t.lower == "that" for t in rest)
+                ):
+                    # "..., said David Autor, a professor at M.I.T., who is ...": however long,
+                    # the apposition describes the source and adds nothing said.
+                    return [], None
         quoted_words = sum(1 for t in words if t.is_quoted)
         if (
             len(words) <= MAXIMUM_TRAILING_TOKENS

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .lexicon import FUNCTION_WORDS
 from .records import GazetteerEntry, ResolvedSpeaker, SpeakerKind
 
 WORD = re.compile(r"\w+(?:['’\-]\w+)*")
@@ -25,6 +26,19 @@ NOT_NAMES = frozenset(
     "meanwhile but and however also in on at of for".split()
 )
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+# Words in a mention that tell a person's gender: honorifics and gendered role nouns.
+GENDERED_WORDS = {
+    **dict.fromkeys(
+        "mr sir spokesman chairman congressman councilman businessman father husband son "
+        "brother grandfather uncle nephew king prince actor".split(),
+        "male",
+    ),
+    **dict.fromkeys(
+        "mrs ms miss madam spokeswoman chairwoman congresswoman councilwoman businesswoman "
+        "mother wife daughter sister grandmother aunt niece queen princess actress".split(),
+        "female",
+    ),
+}
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 MEDIA_WORDS = frozenset(
@@ -39,6 +53,13 @@ ORGANIZATION_WORDS = frozenset(
     "military police fbi cia pentagon un nato union association institute university "
     "foundation group organization organisation board center centre bureau authority "
     "service white state embassy".split()
+)
+# Documents cited as sources ("the poll", "the report says"): no speaker to suggest; the
+# curator names who published them.
+DOCUMENT_WORDS = frozenset(
+    "poll polls survey surveys study studies report reports statement statements ad ads "
+    "article articles letter letters clip clips spot video videos story memo analysis data "
+    "book tweet tweets post posts document documents filing filings".split()
 )
 GROUP_WORDS = frozenset(
     "officials sources analysts experts voters critics supporters observers residents people "
@@ -144,6 +165,32 @@ def _acronym_inside(organisation: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+# Pronouns that stand for the speaker on their own; "his", "her", "their" and "its" open a
+# phrase ("her allies") instead.
+STANDALONE_PRONOUNS = frozenset("he him she they them we it".split())
+# Words that open a noun phrase naming people ("the woman", "her allies", "some").
+# PHRASE_DETERMINERS before a plural noun also mark it as a group ("The researchers", not
+# "Sanders").
+PHRASE_DETERMINERS = frozenset("the his her their its our my your these those some many".split())
+SPEAKER_PHRASE_OPENERS = PHRASE_DETERMINERS | frozenset(
+    "a an this that most few several all both each every no none other others another any "
+    "one two three four five".split()
+)
+KIND_WORDS = (
+    ROLE_WORDS
+    | MEDIA_WORDS
+    | ORGANIZATION_WORDS
+    | GROUP_WORDS
+    | frozenset(GENDERED_WORDS)
+    | frozenset(
+        "woman women man men person someone somebody everyone police groups veterans "
+        "individuals families".split()
+    )
+)
+PERSON_NOUN_ENDINGS = ("ists", "ers", "ors", "ians", "ants", "ents")  # environmentalists, ...
+NOT_A_NAME_OPENERS = frozenset("despite perhaps meanwhile however instead yes no".split())
+
+
 def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     words = [w.lower() for w in WORD.findall(mention)]
     if not words:
@@ -158,7 +205,36 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
         return "group"
     if any(w in ORGANIZATION_WORDS for w in words) or (len(words) == 1 and mention.isupper()):
         return "organization"
+    head = words[-1]
+    written = WORD.findall(mention)
+    if (
+        len(head) > 3
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "is", "'s", "’s"))
+        and not any(w[:1].isupper() for w in written[1:])
+        and (
+            written[0].islower()
+            or (len(written) > 1 and words[0] in PHRASE_DETERMINERS)
+            or head.endswith(("ists", "ians"))  # "Economists say", not "Sanders said"
+        )
+    ):
+        return "group"  # "environmentalists", "her allies", "The researchers"; not "Sanders"
     return "person"
+
+
+def may_name_a_speaker(mention: str) -> bool:
+    """Whether a mention with no capitalised name can still name a new speaker: a noun phrase
+    ("the woman", "74 percent of voters", "some", "police") or a word the kind lists know."""
+    words = [w.lower() for w in WORD.findall(mention)]
+    if not words:
+        return False
+    acronym = len(mention.strip()) > 1 and mention.strip().isupper()
+    if words[0] in SPEAKER_PHRASE_OPENERS or words[0][:1].isdigit() or acronym:
+        return True  # "the woman", "74 percent of voters", "AROS"
+    if any(w in KIND_WORDS or w.endswith(PERSON_NOUN_ENDINGS) for w in words):
+        return True
+    name = person_name_in(mention)
+    return name is not None and name.lower() not in FUNCTION_WORDS | NOT_A_NAME_OPENERS
 
 
 def person_name_in(mention: str) -> str | None:
@@ -206,6 +282,7 @@ __all__ = [
     "GazetteerEntry",
     "ResolvedSpeaker",
     "guess_kind",
+    "may_name_a_speaker",
     "new_speaker_name",
     "normalise_name",
     "person_name_in",

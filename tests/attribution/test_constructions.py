@@ -116,6 +116,40 @@ def test_pronoun_resolves_to_the_most_recent_person() -> None:
     assert second.speaker.canonical_name == "Lena Park"
 
 
+def test_pronoun_skips_a_person_the_article_gives_the_other_gender() -> None:
+    text = (
+        "Mrs. Lena Park said the roads are safe. Mr. Tomas Berg said the bridge is closed.\n\n"
+        "She added that crews will work through the night. He said the ferry still runs."
+    )
+    found = {piece(text, a.speaker_mention): a.speaker.canonical_name for a in extract(text)}
+    assert found["She"] == "Lena Park"
+    assert found["He"] == "Tomas Berg"
+
+
+def test_an_honorific_surname_skips_a_relative_of_the_other_gender() -> None:
+    text = (
+        "Senator Ana Marsh said the bill would pass. Her husband, Leo Marsh, said it would not."
+        "\n\nMr. Marsh said the votes were missing. Mrs. Marsh replied that they were found."
+    )
+    found = {piece(text, a.speaker_mention): a.speaker.canonical_name for a in extract(text)}
+    assert found["Mr. Marsh"] == "Leo Marsh"
+    assert found["Mrs. Marsh"] == "Ana Marsh"
+
+
+def test_gendered_role_nouns_count_and_unknown_gender_stays_compatible() -> None:
+    text = (
+        "The council spokeswoman said the vote was delayed. "
+        "Officer Kim Ode said the road was open.\n\n"
+        "She added that a date would follow."
+    )
+    found = extract(text)
+    assert piece(text, found[-1].speaker_mention) == "She"
+    assert found[-1].speaker.canonical_name == "Kim Ode"  # the nearest person of unknown gender
+    text = text.replace("Officer Kim Ode", "Mr. Kim Ode")
+    found = extract(text)
+    assert found[-1].speaker.canonical_name == "the council spokeswoman"
+
+
 def test_surname_resolves_to_the_full_name_met_earlier() -> None:
     text = (
         "Economist Tomas Berg said rates would fall.\n\nBerg also said that inflation had peaked."
@@ -264,3 +298,58 @@ def test_quoted_paragraph_after_a_quotation_continues_it() -> None:
     found = only(text)
     assert len(found.segments) == 2
     assert piece(text, found.speaker_mention) == "the captain"
+
+
+def test_inverted_source_with_a_long_apposition() -> None:
+    text = (
+        "Tariffs will not bring these jobs back, said Dana Whitcombe, a professor of "
+        "economics at M.I.T., who has studied trade and its winners and losers for thirty years."
+    )
+    found = only(text)
+    assert text[found.start : found.end] == "Tariffs will not bring these jobs back"
+    assert piece(text, found.speaker_mention) == "Dana Whitcombe"
+    assert found.cue_lemma == "say"
+
+
+def test_cue_and_colon_after_an_opener_introduce_the_next_paragraph() -> None:
+    text = (
+        "In a speech last July, the governor said:\n\n"
+        "Let no one be mistaken about this. The plan will fail."
+    )
+    found = only(text)
+    assert text[found.start : found.end] == "Let no one be mistaken about this. The plan will fail."
+    assert piece(text, found.speaker_mention) == "the governor"
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_the_source() -> None:
+    text = "Eight years ago, he backed the mayor over her rival and said, “She has done nothing.”"
+    quoted = [a for a in extract(text) if a.kind == "direct"]
+    assert len(quoted) == 1
+    assert piece(text, quoted[0].speaker_mention) == "he"
+
+
+def test_a_pronoun_caught_with_other_words_resolves_as_the_pronoun() -> None:
+    text = (
+        "Mayor Ana Reyes said the budget is balanced.\n\n"
+        "The plan, which she said would cost little, passed."
+    )
+    found = {piece(text, a.speaker_mention): a.speaker for a in extract(text)}
+    assert found["which she"].canonical_name == "Ana Reyes"
+
+
+def test_a_mention_that_names_nobody_gets_no_speaker() -> None:
+    text = "Perhaps recognizing that imitation is flattery, the aides smiled."
+    found = {piece(text, a.speaker_mention): a.speaker for a in extract(text)}
+    assert "Perhaps" in found
+    assert found["Perhaps"] is None
+
+
+def test_plural_and_document_sources() -> None:
+    text = (
+        "Environmentalists say the runoff will reach the river. "
+        "The plant is safe, according to the report. Sanders said the plan would fail."
+    )
+    found = {piece(text, a.speaker_mention): a.speaker for a in extract(text)}
+    assert found["Environmentalists"].kind == "group"
+    assert found["the report"] is None  # a document: the curator names who published it
+    assert found["Sanders"].kind == "person"
