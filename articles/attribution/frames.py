@@ -265,7 +265,10 @@ class SentenceFrames:
                 continue
             is_short_source = source_tokens[1] - source_tokens[0] < 4
             tail = self._tail_after_cue_clause(
-                after_source, is_short_source, configuration == "content-cue-source"
+                after_source,
+                is_short_source,
+                configuration == "content-cue-source",
+                after_quotation=self._quoted_before(boundary),
             )
             if tail is None:
                 continue
@@ -327,22 +330,27 @@ class SentenceFrames:
         head = tokens[k]
         if head.text[:1].islower() and self._loose_cue(k):
             cue_lemma = lemma(head.lower)
-            if cue_lemma in INVERSION_LEMMAS:
-                inverted = self._inverted_source(k + 1, cue_lemma)
-                if inverted is not None:
-                    (first, last), _after = inverted
-                    source = (tokens[first].start, tokens[last].end)
-                    cue = (head.start, head.end)
-                    return Frame(
-                        pieces, cue, cue_lemma, source, "quotation-cue-source", 0.8, self.index
-                    )
-            return None
+            inverted = self._inverted_source(k + 1, cue_lemma)
+            # Any verb the lexicon knows inverts when the source closes the sentence
+            # ('"…," opined Cleveland's Plain Dealer.'); the usual ones also before a tail.
+            if inverted is None:
+                return None
+            (first, last), after = inverted
+            if cue_lemma not in INVERSION_LEMMAS and any(
+                t.lower[0].isalnum() for t in tokens[after:]
+            ):
+                return None
+            source = (tokens[first].start, tokens[last].end)
+            cue = (head.start, head.end)
+            return Frame(pieces, cue, cue_lemma, source, "quotation-cue-source", 0.8, self.index)
         if not (head.text[:1].isupper() or head.lower in PRONOUNS | DETERMINERS | QUANTIFIERS):
             return None
         name_end = None  # last token of the source before an apposition's comma
         for m in range(k + 1, min(len(tokens), k + 25)):
             token = tokens[m]
-            if token.lower in (".", ";", ":", "?", "!") or token.is_quoted:
+            if token.is_quoted or (
+                token.lower in (".", ";", ":", "?", "!") and not self._is_name_dot(m)
+            ):
                 return None
             if token.lower == "," and name_end is None:
                 name_end = m - 1
@@ -637,6 +645,13 @@ class SentenceFrames:
             lower = tokens[j].lower
             if lower in (",", "—", "–", ":") or (lower in CLOSING_MARKS and j > 0):
                 return j
+            if lower == ")" and not tokens[j].is_quoted:
+                # "Sen. Chuck Schumer (D-N.Y.) said": a short bracket inside the source.
+                opening = self._bracket_opening(j)
+                if opening is not None:
+                    steps += j - opening
+                    j = opening - 1
+                    continue
             if tokens[j].is_quoted or lower in ("(", ")", ";", "who", "which"):
                 return None
             if lower == "." and not self._is_name_dot(j):
@@ -645,6 +660,16 @@ class SentenceFrames:
                 return None
             j -= 1
             steps += 1
+        return None
+
+    def _bracket_opening(self, closing: int) -> int | None:
+        """Index of the "(" that the ")" at `closing` closes, within a few words, or None."""
+        tokens = self.tokens
+        for k in range(closing - 1, max(-1, closing - 9), -1):
+            if tokens[k].lower == "(":
+                return k
+            if tokens[k].lower in (")", ",", ";") or tokens[k].is_quoted:
+                return None
         return None
 
     def _end_before(self, boundary: int) -> int:
@@ -662,6 +687,8 @@ class SentenceFrames:
         head = tokens[first]
         if not (
             head.text[:1].isupper()
+            # "spokesman Stuart Roy", "former Utah governor Michael Leavitt": a role, then a name
+            or (head.lower.isalpha() and tokens[last].text[:1].isupper() and last > first)
             or head.lower in PRONOUNS
             or head.lower in DETERMINERS
             or head.lower in QUANTIFIERS
@@ -690,6 +717,10 @@ class SentenceFrames:
             first += 1
         if first > last:
             return None
+        if tokens[last].lower == ")":
+            opening = self._bracket_opening(last)
+            if opening is not None and opening > first:
+                last = opening - 1  # "Sen. Chuck Schumer (D-N.Y.)": the name is the source
         if tokens[first].lower in CLAUSE_OPENERS and tokens[first].lower != "that":
             return None
         if tokens[last].lower in ("of", "the", "a", "to", "in", "and", "for", "with", ","):
@@ -874,22 +905,51 @@ class SentenceFrames:
             return None
         head = tokens[first]
         indefinite_allowed = cue_lemma in ("say", "add", "ask")
+        # "said former Obama adviser David Axelrod": a lowercase role, then the name.
+        role_first = False
         if not (
             head.text[:1].isupper()
             or head.lower in ("the", "his", "her", "their", "its")
             or (indefinite_allowed and head.lower in DETERMINERS | QUANTIFIERS)
         ):
-            return None
+            role_first = (
+                head.text.isalpha()
+                and head.lower not in DETERMINERS | QUANTIFIERS | PREPOSITIONS
+                and head.lower not in TIME_AND_MANNER_OPENERS | CLAUSE_OPENERS
+            )
+            if not role_first:
+                return None
         j = first
         while j < len(tokens) and not self._is_break(j):
             if tokens[j].lower in CLAUSE_OPENERS | {"who", "which"}:
                 break
             if tokens[j].lower in FINITE_AUXILIARIES:
                 return None  # "..., said Hillary Clinton should be ready": not inverted
+            if (
+                j > first
+                and tokens[j].text.islower()
+                and (
+                    self._looks_verbal(tokens[j])
+                    or (
+                        tokens[j].lower.endswith("ed")
+                        and j + 1 < len(tokens)
+                        and tokens[j + 1].lower in DETERMINERS
+                    )
+                )
+            ):
+                # "…, said the convention represented the …": a clause, not an inverted source
+                # (but "said one Republican involved in the planning" is one).
+                return None
             j += 1
             if j - first > 12:
                 return None
         if j == first:
+            return None
+        if role_first and not (
+            j - first <= 6
+            and tokens[j - 1].text[:1].isupper()
+            and any(t.text[:1].isupper() for t in tokens[first + 1 : j - 1])
+        ):
             return None
         return (first, j - 1), j
 
@@ -922,11 +982,12 @@ class SentenceFrames:
         )
 
     def _tail_after_cue_clause(
-        self, after: int, is_short_source: bool, is_inverted: bool
+        self, after: int, is_short_source: bool, is_inverted: bool, *, after_quotation: bool
     ) -> tuple[list[tuple[int, int]], int | None] | None:
         """What may follow a final cue clause: nothing, a short adverbial, a resumed quote,
-        a participle adding a second statement, or (after a short parenthetical source) the
-        rest of the content. Returns extra content segments and the participle's index."""
+        a participle adding a second statement, or (after a short parenthetical source in
+        unquoted content) the rest of the content. Returns extra content segments and the
+        participle's index."""
         tokens = self.tokens
         rest = tokens[after:]
         words = [t for t in rest if t.lower[0].isalnum()]
@@ -950,9 +1011,16 @@ class SentenceFrames:
                 if tokens[following].lower.endswith("ing") and is_cue(tokens, following):
                     return [], following
                 apposition = tokens[following].lower in RELATIVE_WORDS or (
-                    is_inverted and tokens[following].lower in DETERMINERS | QUANTIFIERS
+                    is_inverted
+                    and (
+                        tokens[following].lower in DETERMINERS | QUANTIFIERS
+                        or tokens[following].lower.isdigit()  # "said Peter Hart, 25, a ..."
+                    )
                 )
-                if is_short_source and comma == after and not apposition:
+                # "Over the years, she said, email helped": the rest goes on with the content;
+                # but after a closed quotation ('"…," Spencer said, as fighters worked out')
+                # unquoted words are the narrator's.
+                if is_short_source and comma == after and not apposition and not after_quotation:
                     end = self._content_end_from(following)
                     if end > tokens[following].start and len(tokens) - following >= 4:
                         return [(tokens[following].start, end)], None
@@ -980,7 +1048,11 @@ class SentenceFrames:
         first = 0
         while first < boundary and not tokens[first].lower[0].isalnum():
             first += 1
-        if first >= boundary or sum(1 for t in tokens[first:boundary] if t.lower[0].isalnum()) < 2:
+        if first >= boundary:
+            return None
+        words = [t for t in tokens[first:boundary] if t.lower[0].isalnum()]
+        # One word is content only when quoted ('"Quiet," he demanded.').
+        if not words or (len(words) == 1 and not words[0].is_quoted):
             return None
         return tokens[first].start
 

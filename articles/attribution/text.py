@@ -254,6 +254,8 @@ def sentences(
             cut = match.end()
             if _inside(protected, match.start()) and not _closes_at(text, match.end()):
                 continue
+            if _short_clause_follows(text, match, end):
+                continue
             word_before = text[max(start, match.start() - 6) : match.start()].split()
             if match.group()[0] == "." and word_before:
                 last = word_before[-1].lower().lstrip("(\"“'‘")
@@ -268,6 +270,17 @@ def sentences(
         if position < end:
             found.append(Sentence(position, end, paragraph_index=index))
     return found
+
+
+def _short_clause_follows(text: str, match: re.Match, end: int) -> bool:
+    """A question or exclamation closing a quotation, then a short clause: one sentence, as
+    after a comma, so that a cue in the clause reaches the quotation (`"Why?" Sanders asked.`
+    as `"No," Sanders said.`). Whether the clause attributes it is the frames' decision."""
+    if "." in match.group() or not _closes_at(text, match.end()):
+        return False
+    following = SENTENCE_END.search(text, match.end(), end)
+    tail = text[match.end() : following.start() if following else end]
+    return len(tail.split()) <= 12
 
 
 def _inside(pieces: list[tuple[int, int]], position: int) -> bool:

@@ -353,3 +353,81 @@ def test_plural_and_document_sources() -> None:
     assert found["Environmentalists"].kind == "group"
     assert found["the report"] is None  # a document: the curator names who published it
     assert found["Sanders"].kind == "person"
+
+
+def test_a_question_or_exclamation_quoted_before_a_named_source() -> None:
+    # With a comma the construction was found; after "?" or "!" and a capitalised source the
+    # sentence splitter used to cut between the quotation and its cue.
+    for text, mention in (
+        ('"Why individuals?" Sanders asked. "It is easy to say."', "Sanders"),
+        ("“Not fit!” Trump tweeted.", "Trump"),
+    ):
+        found = extract(text)[0]
+        first = found.segments[0]
+        assert text[first[0] : first[1]] in ("Why individuals?", "Not fit!")
+        assert piece(text, found.speaker_mention) == mention
+        assert found.kind == "direct"
+    # A new sentence after the quotation is still one.
+    text = '"Why individuals?" He left the room without an answer and never came back to it.'
+    assert all(a.cue_lemma != "leave" for a in extract(text))
+
+
+def test_an_age_after_an_inverted_source_is_not_content() -> None:
+    text = '"I have a short commute," said Peter Hart, 25, a bank employee who lives downtown.'
+    found = only(text)
+    assert found.segments == [(1, text.index(',"'))]
+    assert piece(text, found.speaker_mention) == "Peter Hart"
+    assert found.kind == "direct"
+
+
+def test_a_role_in_lowercase_before_the_name() -> None:
+    for text in (
+        '"We are ready for this," spokesman Stuart Roy said.',
+        '"We are ready for this," said campaign manager Stuart Roy.',
+    ):
+        found = only(text)
+        assert text[found.start : found.end] == "We are ready for this"
+        assert piece(text, found.speaker_mention).endswith("Stuart Roy")
+        assert found.speaker.canonical_name == "Stuart Roy"
+
+
+def test_a_party_label_in_brackets_inside_the_source() -> None:
+    text = "“They have nothing to worry about,” Sen. Chuck Schumer (D-N.Y.) said Tuesday."
+    found = only(text)
+    assert text[found.start : found.end] == "They have nothing to worry about"
+    assert piece(text, found.speaker_mention) == "Sen. Chuck Schumer"
+
+
+def test_narration_after_a_closed_quotation_is_not_content() -> None:
+    text = '"His legend will live on," Spencer said, as young fighters worked out in the gym.'
+    found = only(text)
+    assert found.kind == "direct"
+    assert [text[a:b] for a, b in found.segments] == ["His legend will live on"]
+
+
+def test_a_quotation_then_an_honorific_source_and_a_long_tail() -> None:
+    text = (
+        "“With your help, we are going to win this,” Mrs. Clinton told a crowd of 1,300 here "
+        "on Tuesday after she took the stage to “Eye of the Tiger.”"
+    )
+    found = extract(text)[0]
+    assert text[found.start : found.end] == "With your help, we are going to win this"
+    assert piece(text, found.speaker_mention) == "Mrs. Clinton"
+
+
+def test_a_rare_verb_inverted_before_a_source_that_ends_the_sentence() -> None:
+    text = '"Gun owners should leave their weapons at home," opined the Plain Dealer.'
+    found = only(text)
+    assert found.cue_lemma == "opine"
+    assert piece(text, found.speaker_mention) == "the Plain Dealer"
+
+
+def test_a_clause_after_the_cue_is_not_an_inverted_source() -> None:
+    text = (
+        "Ramil Carr, 31, a freelance photographer, said the convention represented the "
+        '"perfect opportunity" to call attention to poverty.'
+    )
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "Ramil Carr"
+    assert text[found.start : found.end].startswith("the convention represented")
+    assert found.kind == "mixed"
