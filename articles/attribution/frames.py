@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .cuemodel import cue_model
 from .lexicon import cue_lexicon, cue_probability, lemma
+from .speakers import KIND_WORDS, guess_kind
 from .text import ABBREVIATIONS, Quotation, Sentence, Token
 
 WORD_PATTERN = re.compile(r"\w+")
@@ -277,6 +278,13 @@ class SentenceFrames:
             content_end = self._end_before(boundary)
             if content_start is None or content_end <= content_start:
                 continue
+            if (
+                not tail_segments
+                and boundary <= 6
+                and not any(t.is_quoted or t.lower == "," for t in self.tokens[:boundary])
+                and self._time_phrase_opener(0, boundary + 1)
+            ):
+                continue  # "Last week, Trump endorsed Smith.": the time, not what was said
             segments = [(content_start, content_end), *tail_segments]
             source = (tokens[source_tokens[0]].start, tokens[source_tokens[1]].end)
             cue = (tokens[i].start, tokens[cue_end_index].end)
@@ -689,6 +697,7 @@ class SentenceFrames:
             head.text[:1].isupper()
             # "spokesman Stuart Roy", "former Utah governor Michael Leavitt": a role, then a name
             or (head.lower.isalpha() and tokens[last].text[:1].isupper() and last > first)
+            or self._bare_group(first, last)  # "…, analysts say.", "…, police said."
             or head.lower in PRONOUNS
             or head.lower in DETERMINERS
             or head.lower in QUANTIFIERS
@@ -702,6 +711,14 @@ class SentenceFrames:
             or (tokens[k].lower.endswith("ed") and tokens[k].text.islower() and k > first)
             for k in range(first, last + 1)
         )
+
+    def _bare_group(self, first: int, last: int) -> bool:
+        """A plural or collective noun with no determiner: "analysts", "state police"."""
+        words = self.tokens[first : last + 1]
+        if len(words) > 3 or not all(t.text.isalpha() and t.text.islower() for t in words):
+            return False
+        mention = " ".join(t.text for t in words)
+        return words[-1].lower in KIND_WORDS or guess_kind(mention) == "group"
 
     def _trim_source(self, first: int, cue_index: int) -> tuple[int, int] | None:
         tokens = self.tokens
@@ -750,9 +767,13 @@ class SentenceFrames:
         ):
             last -= 1
         is_gerund = tokens[i].lower.endswith("ing")
+        # 'needled the CNN “reporter,” saying': the comma inside the closing mark counts too.
+        comma_in_mark = (
+            last >= 1 and tokens[last].lower in CLOSING_MARKS and tokens[last - 1].lower == ","
+        )
         if last >= 0 and (
             tokens[last].lower in ("and", "but")
-            or (is_gerund and tokens[last].lower in GERUND_PREPOSITIONS | {","})
+            or (is_gerund and (tokens[last].lower in GERUND_PREPOSITIONS | {","} or comma_in_mark))
         ):
             # "Smith visited the plant and said ...": the sentence subject speaks.
             return self._sentence_subject(last)

@@ -431,3 +431,30 @@ def test_a_clause_after_the_cue_is_not_an_inverted_source() -> None:
     assert piece(text, found.speaker_mention) == "Ramil Carr"
     assert text[found.start : found.end].startswith("the convention represented")
     assert found.kind == "mixed"
+
+
+def test_a_bare_plural_or_collective_source_after_the_content() -> None:
+    for text, mention, kind in (
+        ("Candidates will need backing by the party core, analysts say.", "analysts", "group"),
+        ("A girl was pepper-sprayed by a bystander, police said.", "police", "organization"),
+    ):
+        found = only(text)
+        assert text[found.start : found.end] == text[: text.index(f", {mention}")]
+        assert piece(text, found.speaker_mention) == mention
+        assert found.speaker.kind == kind
+
+
+def test_a_time_phrase_before_the_source_is_not_content() -> None:
+    assert all(
+        a.start != 0 for a in extract("Last week, Trump endorsed Smith for the Senate seat.")
+    )
+    text = "A day earlier, six protesters were arrested, police said."
+    assert text[only(text).start : only(text).end] == "A day earlier, six protesters were arrested"
+
+
+def test_a_participle_after_a_comma_inside_a_closing_mark() -> None:
+    text = "Kerpen needled the CNN “reporter,” saying, “A reporter who tweets on request!”"
+    found = [a for a in extract(text) if a.cue_lemma == "say"]
+    assert len(found) == 1
+    assert piece(text, found[0].speaker_mention) == "Kerpen"
+    assert found[0].kind == "direct"
