@@ -695,8 +695,7 @@ class SentenceFrames:
         head = tokens[first]
         if not (
             head.text[:1].isupper()
-            # "spokesman Stuart Roy", "former Utah governor Michael Leavitt": a role, then a name
-            or (head.lower.isalpha() and tokens[last].text[:1].isupper() and last > first)
+            or self._role_before_name(first, last)
             or self._bare_group(first, last)  # "…, analysts say.", "…, police said."
             or head.lower in PRONOUNS
             or head.lower in DETERMINERS
@@ -710,6 +709,21 @@ class SentenceFrames:
             or self._looks_verbal(tokens[k])
             or (tokens[k].lower.endswith("ed") and tokens[k].text.islower() and k > first)
             for k in range(first, last + 1)
+        )
+
+    def _role_before_name(self, first: int, last: int) -> bool:
+        """A lowercase role, then a name: "spokesman Stuart Roy", "former Obama adviser David
+        Axelrod"."""
+        tokens = self.tokens
+        head = tokens[first]
+        return (
+            head.text.isalpha()
+            and head.text.islower()
+            and head.lower not in DETERMINERS | QUANTIFIERS | PREPOSITIONS
+            and head.lower not in TIME_AND_MANNER_OPENERS | CLAUSE_OPENERS
+            and head.lower not in ("of", "to", "for", "about", "as", "like")  # "said of Cruz"
+            and 0 < last - first <= 5
+            and tokens[last].text[:1].isupper()
         )
 
     def _bare_group(self, first: int, last: int) -> bool:
@@ -926,20 +940,12 @@ class SentenceFrames:
             return None
         head = tokens[first]
         indefinite_allowed = cue_lemma in ("say", "add", "ask")
-        # "said former Obama adviser David Axelrod": a lowercase role, then the name.
-        role_first = False
-        if not (
+        # Otherwise only "said former Obama adviser David Axelrod" (checked once its end is known).
+        role_first = not (
             head.text[:1].isupper()
             or head.lower in ("the", "his", "her", "their", "its")
             or (indefinite_allowed and head.lower in DETERMINERS | QUANTIFIERS)
-        ):
-            role_first = (
-                head.text.isalpha()
-                and head.lower not in DETERMINERS | QUANTIFIERS | PREPOSITIONS
-                and head.lower not in TIME_AND_MANNER_OPENERS | CLAUSE_OPENERS
-            )
-            if not role_first:
-                return None
+        )
         j = first
         while j < len(tokens) and not self._is_break(j):
             if tokens[j].lower in CLAUSE_OPENERS | {"who", "which"}:
@@ -966,11 +972,7 @@ class SentenceFrames:
                 return None
         if j == first:
             return None
-        if role_first and not (
-            j - first <= 6
-            and tokens[j - 1].text[:1].isupper()
-            and any(t.text[:1].isupper() for t in tokens[first + 1 : j - 1])
-        ):
+        if role_first and not self._role_before_name(first, j - 1):
             return None
         return (first, j - 1), j
 
