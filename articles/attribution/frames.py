@@ -55,6 +55,11 @@ QUOTATION_FIRST = True
 LOOSE_CUE_SHARE = 0.05
 PAIRED_DASHES = True
 COORDINATED_CUE_ENDS = True
+OPENING_SUBORDINATORS = frozenset(
+    "while though although as because if when whenever after before since despite unless once "
+    "until whereas even".split()
+)
+SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 # Verbs that, coordinated after content ("... and said ..."), start a statement of their own.
 STATEMENT_LEMMAS = frozenset(
     "say add tell note argue insist warn call claim suggest accuse ask vow promise urge "
@@ -253,8 +258,12 @@ class SentenceFrames:
                     continue
                 if tokens[boundary].lower == ",":
                     subject = self._source_before(i)
-                    if subject is not None and subject[0] <= 1:
-                        continue  # "Smith, an expert, said ...": the subject comes first
+                    if subject is not None and (
+                        subject[0] <= 1 or self._follows_quotation(subject[0])
+                    ):
+                        # "Smith, an expert, said ...", '"…," Smith, an expert, told X.':
+                        # the subject comes before the cue.
+                        continue
                 inverted = self._inverted_source(cue_end_index + 1, cue_lemma)
                 if inverted is None:
                     continue
@@ -565,6 +574,12 @@ class SentenceFrames:
             configuration = "source-cue-quotation"
         else:
             end = self._content_end_from(content_first)
+            opener_end = self._opening_clause_comma(i)
+            if opener_end is not None:
+                if opener_end < content_first:
+                    return None  # the words after the clause's comma are the main clause
+                # "While Clinton claimed that X, experts affirm ...": the clause ends there.
+                end = min(end, tokens[opener_end - 1].end)
             start = tokens[content_first].start
             if end <= start:
                 return None
@@ -781,6 +796,10 @@ class SentenceFrames:
         ):
             last -= 1
         is_gerund = tokens[i].lower.endswith("ing")
+        if is_gerund and (i == 0 or (i == 1 and tokens[0].lower in SUBJECT_SKIPPED_OPENERS)):
+            # "Despite challenging X, Cruz said …", "Rallying workers, Clinton promised …":
+            # the participle's subject is the main clause's.
+            return self._main_clause_subject(i)
         # 'needled the CNN “reporter,” saying': the comma inside the closing mark counts too.
         comma_in_mark = (
             last >= 1 and tokens[last].lower in CLOSING_MARKS and tokens[last - 1].lower == ","
@@ -803,6 +822,8 @@ class SentenceFrames:
             if j < 1 or tokens[j].lower != ",":
                 return None
             j -= 1
+            if j >= 2 and tokens[j].lower.isdigit() and tokens[j - 1].lower == ",":
+                j -= 2  # "Woodrow Benford, 58, who lives outside X, says": an age before it
         depth = 0
         while j >= 0:
             token = tokens[j]
@@ -946,6 +967,12 @@ class SentenceFrames:
             or head.lower in ("the", "his", "her", "their", "its")
             or (indefinite_allowed and head.lower in DETERMINERS | QUANTIFIERS)
         )
+        if (
+            head.lower in SUBJECT_PRONOUNS
+            and first + 1 < len(tokens)
+            and tokens[first + 1].lower[0].isalnum()
+        ):
+            return None  # "…, says he didn't know …": the pronoun opens the content
         j = first
         while j < len(tokens) and not self._is_break(j):
             if tokens[j].lower in CLAUSE_OPENERS | {"who", "which"}:
@@ -1104,6 +1131,8 @@ class SentenceFrames:
                 "while",
                 "as",
             }
+            if any(is_cue(tokens, m) and not tokens[m].is_quoted for m in range(j, j + len(gap))):
+                break  # "talk about X, Reed said: "…"": the nearer cue owns the quotation
             if adverbial_gap and (not gap or gap[-1].lower in ("that", ":", ",", "—")):
                 k = j + len(gap)
                 while k < len(tokens) and not tokens[k].is_quoted:
@@ -1142,6 +1171,13 @@ class SentenceFrames:
             for k in range(j, min(j + 8, len(tokens))):
                 if tokens[k].lower == ",":
                     j = k + 1
+                    if any(
+                        is_cue(tokens, m) and not tokens[m].is_quoted
+                        for m in range(j + 1, min(j + 5, len(tokens)))
+                    ):
+                        # "talked on Tuesday about X, Reed said: …": another statement
+                        # follows the comma, not this cue's content.
+                        return None
                     break
         if j < len(tokens) and tokens[j].lower == ",":
             j += 1
@@ -1193,6 +1229,10 @@ class SentenceFrames:
                     # "praised Garland and said ...": the next verb starts another statement.
                     last = k - 1
                     break
+            if token.lower in ("and", "but") and self._new_clause_at(k + 1):
+                # "… and she accused …", ", and Emanuel fired …": another subject's clause.
+                last = k - 1
+                break
             if tokens[k - 1].lower == "," and (
                 token.lower in CONTENT_ENDING_CONJUNCTIONS
                 or (token.lower.endswith("ing") and token.lower not in ("during", "including"))
@@ -1202,6 +1242,92 @@ class SentenceFrames:
         while last > first and not tokens[last].lower[0].isalnum():
             last -= 1
         return tokens[last].end
+
+    def _opening_clause_comma(self, i: int) -> int | None:
+        """The comma closing an introductory clause ("While Clinton claimed that X, experts
+        affirm ...", "Watching Trump talk about Y, Reed said") or a relative clause ("Sanders,
+        who has argued that X, won ...") that holds the cue at i: its content ends there."""
+        tokens = self.tokens
+        k = 0
+        while k < i and tokens[k].lower in DISCOURSE_OPENERS | {","}:
+            k += 1
+        relative = next(
+            (m for m in range(i - 1, max(-1, i - 4), -1) if tokens[m].lower in ("who", "which")),
+            None,
+        )
+        if relative is not None and relative > 0 and tokens[relative - 1].lower == ",":
+            k = relative
+        if k > i or tokens[k].is_quoted:
+            return None
+        opens_clause = (
+            tokens[k].lower in ("who", "which", *OPENING_SUBORDINATORS)
+            or k == 0
+            and tokens[k].lower.endswith("ing")
+            and tokens[k].text[:1].isupper()
+        )
+        if not opens_clause:
+            return None
+        if any(tokens[m].lower in (",", ";", ":", "—", "–") for m in range(k, i)):
+            return None  # the clause closed before the cue
+        for m in range(i + 1, len(tokens) - 2):
+            if tokens[m].is_quoted:
+                continue
+            if tokens[m].lower in (";", ":", "—", "–"):
+                return None
+            if tokens[m].lower == ",":
+                return m
+        return None
+
+    def _main_clause_subject(self, i: int) -> tuple[int, int] | None:
+        """The pronoun or name right after the comma closing the clause that holds token i."""
+        tokens = self.tokens
+        comma = next(
+            (
+                m
+                for m in range(i + 1, len(tokens))
+                if tokens[m].lower == "," and not tokens[m].is_quoted
+            ),
+            None,
+        )
+        if comma is None or comma + 1 >= len(tokens):
+            return None
+        k = comma + 1
+        if tokens[k].lower in SUBJECT_PRONOUNS:
+            return k, k
+        if not tokens[k].text[:1].isupper() or tokens[k].is_quoted:
+            return None
+        last = k
+        while last + 1 < len(tokens) and (
+            tokens[last + 1].text[:1].isupper() or self._is_name_dot(last + 1)
+        ):
+            last += 1
+        return k, last
+
+    def _follows_quotation(self, k: int) -> bool:
+        """Only a closing quotation mark and a comma stand between a quotation and token k."""
+        j = k - 1
+        while (
+            j >= 0
+            and self.tokens[j].lower in CLOSING_MARKS | {","}
+            and not self.tokens[j].is_quoted
+        ):
+            j -= 1
+        return j >= 0 and j < k - 1 and self.tokens[j].is_quoted
+
+    def _new_clause_at(self, k: int) -> bool:
+        """A subject and its verb start at k: "... and she accused ...", ", and Emanuel fired"."""
+        tokens = self.tokens
+        if k + 1 >= len(tokens) or tokens[k].is_quoted:
+            return False
+        verb = k + 1
+        if tokens[k].lower not in SUBJECT_PRONOUNS:
+            if not (tokens[k].text[:1].isupper() and tokens[k - 2].lower == ","):
+                return False
+            while verb < len(tokens) and tokens[verb].text[:1].isupper():
+                verb += 1
+            if verb >= len(tokens):
+                return False
+        return tokens[verb].lower in FINITE_AUXILIARIES or is_cue(tokens, verb)
 
     def _sentence_content_end(self) -> int:
         tokens = self.tokens

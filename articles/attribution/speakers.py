@@ -238,7 +238,14 @@ def may_name_a_speaker(mention: str) -> bool:
 
 
 def person_name_in(mention: str) -> str | None:
-    """The personal name inside a mention: the last run of capitalised words, titles removed."""
+    """The personal name inside a mention: the last run of capitalised words, titles removed,
+    or the name before an apposition ("Tom Berg, 58, who lives outside Bergen")."""
+    head, comma, _rest = mention.partition(",")
+    head_words = re.findall(r"[\w.’'\-]+", head)
+    if comma and head_words and all(word[:1].isupper() for word in head_words):
+        name = person_name_in(head)
+        if name:
+            return name
     runs: list[list[str]] = []
     current: list[str] = []
     for word in re.findall(r"[\w.’'\-]+", mention):

@@ -428,7 +428,9 @@ def test_a_clause_after_the_cue_is_not_an_inverted_source() -> None:
         '"perfect opportunity" to call attention to poverty.'
     )
     found = only(text)
-    assert piece(text, found.speaker_mention) == "Ramil Carr"
+    # The mention takes the apposition, as annotators mark it; the speaker is the name.
+    assert piece(text, found.speaker_mention) == "Ramil Carr, 31, a freelance photographer"
+    assert found.speaker.canonical_name == "Ramil Carr"
     assert text[found.start : found.end].startswith("the convention represented")
     assert found.kind == "mixed"
 
@@ -458,3 +460,61 @@ def test_a_participle_after_a_comma_inside_a_closing_mark() -> None:
     assert len(found) == 1
     assert piece(text, found[0].speaker_mention) == "Kerpen"
     assert found[0].kind == "direct"
+
+
+def test_a_cue_inside_an_opening_clause_ends_at_its_comma() -> None:
+    text = "While the mayor claimed that the bridge was safe, engineers warned that it could fall."
+    first, second = extract(text)
+    assert text[first.start : first.end] == "the bridge was safe"
+    assert piece(text, first.speaker_mention) == "the mayor"
+    assert text[second.start : second.end] == "it could fall"
+    assert piece(text, second.speaker_mention) == "engineers"
+
+
+def test_a_cue_inside_a_relative_clause_ends_at_its_comma() -> None:
+    text = "Olsen, who has argued that the harbour is too small, won the vote on Monday."
+    found = only(text)
+    assert text[found.start : found.end] == "the harbour is too small"
+    assert found.speaker.canonical_name == "Olsen"
+
+
+def test_an_opening_participle_takes_the_main_clause_subject() -> None:
+    text = "Despite criticizing the budget, Olsen said the city would sign it."
+    first, second = extract(text)
+    assert text[first.start : first.end] == "the budget"
+    assert piece(text, first.speaker_mention) == "Olsen"
+    assert text[second.start : second.end] == "the city would sign it"
+
+
+def test_a_quotation_after_another_cue_is_not_taken_across_it() -> None:
+    for text in (
+        'The mayor talked on Tuesday about the harbour, Reed said: "I was impressed."',
+        'Watching Olsen talk on Tuesday night about the party, Reed said: "I was impressed."',
+    ):
+        found = only(text)
+        assert text[found.start : found.end] == "I was impressed."
+        assert piece(text, found.speaker_mention) == "Reed"
+
+
+def test_a_quotation_then_a_source_with_apposition_and_a_tell_object() -> None:
+    text = '"The port is full," Marta Olsen, the harbour master, told the council on Monday.'
+    found = only(text)
+    assert text[found.start : found.end] == "The port is full"
+    assert piece(text, found.speaker_mention) == "Marta Olsen"
+    assert found.kind == "direct"
+
+
+def test_a_source_with_an_age_and_a_relative_clause() -> None:
+    text = "Tom Berg, 58, who lives outside Bergen, says he did not know much about the plan."
+    found = only(text)
+    assert text[found.start : found.end] == "he did not know much about the plan"
+    assert piece(text, found.speaker_mention).startswith("Tom Berg")
+    assert found.speaker.canonical_name == "Tom Berg"
+
+
+def test_a_second_subject_after_and_ends_the_content() -> None:
+    text = "The mayor said the bridge was safe and she accused the engineers of lying."
+    first, second = extract(text)
+    assert text[first.start : first.end] == "the bridge was safe"
+    assert second.cue_lemma == "accuse"
+    assert piece(text, second.speaker_mention) == "she"
