@@ -88,7 +88,7 @@ PREPOSITIONS = frozenset(
     "against in on at by with from into onto over after before during under through across "
     "toward towards near around between behind beyond within without upon off down".split()
 )
-SURVEY_WORDS = frozenset("poll polls survey surveys study report analysis interview".split())
+SURVEY_WORDS = frozenset("poll polls survey surveys study report analysis".split())
 # Capitalised labels before a colon that are not speakers.
 NOT_SPEAKER_LABELS = frozenset(
     "update updated watch breaking exclusive photo photos video note related read more "
@@ -813,6 +813,11 @@ class SentenceFrames:
         j = last
         appositive = last >= 1 and tokens[last].lower == ","
         if appositive:
+            # A name opening the sentence owns the appositions up to the cue.
+            leading = self._leading_name_apposition(last)
+            if leading is not None:
+                return leading
+        if appositive:
             # "Smith, an expert on X, said ...": take the name and its apposition.
             j = last - 1
             while j >= 0 and tokens[j].lower != "," and last - j <= 24:
@@ -902,12 +907,18 @@ class SentenceFrames:
         k = 0
         while k < before and tokens[k].lower in DISCOURSE_OPENERS | {","}:
             k += 1
-        if k < before and (
-            tokens[k].lower in SUBJECT_SKIPPED_OPENERS
-            or tokens[k].lower.endswith("ing")
-            or _is_dateline(tokens[k])
-            or self._time_phrase_opener(k, before)
-        ):
+        for _opener in range(2):  # a dateline, then an opening phrase
+            if not (
+                k < before
+                and (
+                    tokens[k].lower in SUBJECT_SKIPPED_OPENERS
+                    or tokens[k].lower.endswith("ing")
+                    or _is_dateline(tokens[k])
+                    or self._time_phrase_opener(k, before)
+                    or self._passive_opener(k)
+                )
+            ):
+                break
             # Skip an introductory phrase ("While he was there,", "Despite X,", "ORLANDO, Fla.
             # (Reuters) -") up to its comma or dash: its words are not the subject.
             stops = ("—", "–", "-", "--") if _is_dateline(tokens[k]) else (",",)
@@ -927,6 +938,39 @@ class SentenceFrames:
         if not tokens[k].text[:1].isupper():
             return None
         return k, last
+
+    def _passive_opener(self, k: int) -> bool:
+        """ "Reached by POLITICO,", "Asked about it,": a participle opening the sentence."""
+        tokens = self.tokens
+        return (
+            tokens[k].lower.endswith("ed")
+            and tokens[k].text[:1].isupper()
+            and k + 1 < len(tokens)
+            and tokens[k + 1].lower in PREPOSITIONS | {"by", "about", "to", "for", "as"}
+        )
+
+    def _leading_name_apposition(self, last: int) -> tuple[int, int] | None:
+        """ "Christopher Shelton, the president of X, which endorsed Y in December, said":
+        a name opening the sentence, then commas up to the cue; the name and what follows."""
+        tokens = self.tokens
+        k = 0
+        while k < last and tokens[k].lower in DISCOURSE_OPENERS | {","}:
+            k += 1
+        if k >= last or not tokens[k].text[:1].isupper() or tokens[k].is_quoted:
+            return None
+        if tokens[k].lower in SUBJECT_SKIPPED_OPENERS | DISCOURSE_OPENERS | TIME_PHRASE_WORDS:
+            return None
+        if _is_dateline(tokens[k]) or tokens[k].lower in PRONOUNS:
+            return None
+        r = k
+        while r + 1 < last and (tokens[r + 1].text[:1].isupper() or self._is_name_dot(r + 1)):
+            r += 1
+        if r + 1 >= last or tokens[r + 1].lower != "," or r - k > 4:
+            return None
+        for m in range(r + 1, last):
+            if tokens[m].lower in (";", ":", ".") and not self._is_name_dot(m):
+                return None
+        return k, last - 1
 
     def _time_phrase_opener(self, k: int, before: int) -> bool:
         """A short time phrase up to a comma opens the sentence: "Eight years ago,", "Late last
@@ -1149,6 +1193,15 @@ class SentenceFrames:
                 return j + offset + 1
             if token.lower in (".", ";") or token.is_quoted:
                 break
+            if (
+                token.lower == ","
+                and j + offset + 1 < len(tokens)
+                and (
+                    tokens[j + offset + 1].lower.endswith("ing")
+                    or tokens[j + offset + 1].lower in CONTENT_ENDING_CONJUNCTIONS
+                )
+            ):
+                break  # "denied the report, explaining that ...": that "that" is not ours
         if tokens[j].lower == ":":
             return j + 1 if j + 1 < len(tokens) else None
         if lemma(tokens[i].lower) in TELL_VERBS:

@@ -518,3 +518,29 @@ def test_a_second_subject_after_and_ends_the_content() -> None:
     assert text[first.start : first.end] == "the bridge was safe"
     assert second.cue_lemma == "accuse"
     assert piece(text, second.speaker_mention) == "she"
+
+
+def test_a_name_opening_the_sentence_owns_appositions_with_commas() -> None:
+    text = (
+        "Christopher Berg, the president of the harbour union, which endorsed Olsen in "
+        "December, said that the port must grow."
+    )
+    found = only(text)
+    assert text[found.start : found.end] == "the port must grow"
+    assert piece(text, found.speaker_mention).startswith("Christopher Berg, the president")
+    assert found.speaker.canonical_name == "Christopher Berg"
+
+
+def test_a_passive_participle_opening_the_sentence_is_not_the_source() -> None:
+    text = "Reached by the Courier, Berg denied the report, explaining that he was away."
+    denied, explaining = extract(text)
+    assert text[denied.start : denied.end] == "the report"
+    assert piece(text, denied.speaker_mention) == "Berg"
+    assert text[explaining.start : explaining.end] == "he was away"
+    assert piece(text, explaining.speaker_mention) == "Berg"
+
+
+def test_an_interview_with_a_medium_is_not_a_source() -> None:
+    text = "In an interview with the Courier, Olsen continued to question the budget."
+    for found in extract(text):
+        assert piece(text, found.speaker_mention) == "Olsen"
