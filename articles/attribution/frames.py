@@ -486,6 +486,8 @@ class SentenceFrames:
         if content_first is None:
             return None
         quotation = self._quotation_starting_at(content_first)
+        if quotation is not None and self._clause_goes_on_after(quotation):
+            quotation = None  # 'concluded that "top secret" information was included in …'
         if quotation is not None:
             segments = list(quotation.pieces)
         else:
@@ -569,6 +571,8 @@ class SentenceFrames:
         if source_tokens is None:
             return None
         quotation = self._quotation_starting_at(content_first)
+        if quotation is not None and self._clause_goes_on_after(quotation):
+            quotation = None  # 'concluded that "top secret" information was included in …'
         if quotation is not None:
             segments = [(a, b) for a, b in quotation.pieces]
             configuration = "source-cue-quotation"
@@ -1236,6 +1240,19 @@ class SentenceFrames:
             j += 1
         return j if j < len(tokens) else None
 
+    def _clause_goes_on_after(self, quotation: Quotation) -> bool:
+        """Words of the same clause follow the quotation's closing mark in this sentence."""
+        tokens = self.tokens
+        after = [t for t in tokens if t.start >= quotation.outer_end]
+        if not after or not after[0].lower[0].isalnum():
+            return False
+        first = after[0].lower
+        return (
+            after[0].text[:1].islower()
+            and first not in SUBJECT_PRONOUNS | CLAUSE_OPENERS | PREPOSITIONS
+            and first not in TIME_AND_MANNER_OPENERS | {"said", "says", "or", "nor"}
+        )
+
     def _quotation_starting_at(self, token_index: int) -> Quotation | None:
         token = self.tokens[token_index]
         for quotation in self.doubles:
@@ -1286,7 +1303,13 @@ class SentenceFrames:
                 # "… and she accused …", ", and Emanuel fired …": another subject's clause.
                 last = k - 1
                 break
-            if tokens[k - 1].lower == "," and (
+            # 'was "corrupt," noting that': a comma inside the closing mark counts too.
+            comma_before = tokens[k - 1].lower == "," or (
+                tokens[k - 1].lower in CLOSING_MARKS
+                and tokens[k - 2].lower == ","
+                and k - 2 > first
+            )
+            if comma_before and (
                 token.lower in CONTENT_ENDING_CONJUNCTIONS
                 or (token.lower.endswith("ing") and token.lower not in ("during", "including"))
             ):
@@ -1308,6 +1331,18 @@ class SentenceFrames:
             (m for m in range(i - 1, max(-1, i - 4), -1) if tokens[m].lower in ("who", "which")),
             None,
         )
+        if relative is None:
+            # "PAC, which was founded by X and is dedicated to Y, launched ..."
+            comma = next(
+                (m for m in range(i - 1, 0, -1) if tokens[m].lower in (",", ";", ":", ".")), None
+            )
+            if (
+                comma is not None
+                and tokens[comma].lower == ","
+                and comma + 1 < i
+                and tokens[comma + 1].lower in ("who", "which")
+            ):
+                relative = comma + 1
         if relative is not None and relative > 0 and tokens[relative - 1].lower == ",":
             k = relative
         if k > i or tokens[k].is_quoted:

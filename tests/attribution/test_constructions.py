@@ -544,3 +544,32 @@ def test_an_interview_with_a_medium_is_not_a_source() -> None:
     text = "In an interview with the Courier, Olsen continued to question the budget."
     for found in extract(text):
         assert piece(text, found.speaker_mention) == "Olsen"
+
+
+def test_a_participle_after_a_comma_inside_a_quotation_mark_ends_the_content() -> None:
+    text = 'Olsen said the budget was "reckless," noting that the port had lost money.'
+    said, noting = extract(text)
+    assert text[said.start : said.end] == 'the budget was "reckless'
+    assert said.kind == "mixed"
+    assert text[noting.start : noting.end] == "the port had lost money"
+
+
+def test_a_long_relative_clause_holding_the_cue_ends_at_its_comma() -> None:
+    text = (
+        "Olsen, who grew up in Bergen and has long argued that the harbour is too small, "
+        "won the vote on Monday."
+    )
+    found = only(text)
+    assert text[found.start : found.end] == "the harbour is too small"
+    assert found.speaker.canonical_name == "Olsen"
+
+
+def test_a_quotation_opening_a_longer_clause_is_not_the_whole_content() -> None:
+    text = 'The inspector concluded that "secret" papers were kept in the harbour office.'
+    found = only(text)
+    assert text[found.start : found.end] == 'secret" papers were kept in the harbour office'
+    assert found.kind == "mixed"
+    text = 'She said "we will win" and left the hall.'
+    found = only(text)
+    assert text[found.start : found.end] == "we will win"
+    assert found.kind == "direct"
