@@ -105,9 +105,12 @@ def _marks(text: str, start: int, end: int) -> list[Mark]:
             length = 1
         following = text[position + length] if position + length < end else " "
         if character in DOUBLE_OPENING or text.startswith("``", position):
-            marks.append(Mark(position, length, False, "open"))
+            # A curly mark facing the wrong way ('not,“ he said') is judged by its place.
+            context = _role_from_context(previous, following)
+            marks.append(Mark(position, length, False, "close" if context == "close" else "open"))
         elif character in DOUBLE_CLOSING:
-            marks.append(Mark(position, length, False, "close"))
+            context = _role_from_context(previous, following)
+            marks.append(Mark(position, length, False, "open" if context == "open" else "close"))
         elif character == '"' or length == 2:
             marks.append(Mark(position, length, False, _role_from_context(previous, following)))
         elif character == "‘":

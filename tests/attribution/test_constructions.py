@@ -573,3 +573,18 @@ def test_a_quotation_opening_a_longer_clause_is_not_the_whole_content() -> None:
     found = only(text)
     assert text[found.start : found.end] == "we will win"
     assert found.kind == "direct"
+
+
+def test_a_curly_mark_facing_the_wrong_way_is_judged_by_its_place() -> None:
+    text = "“Apparently not,“ he said. “A leopard does not change its spots.”"
+    found = only(text)
+    assert [text[a:b] for a, b in found.segments] == [
+        "Apparently not",
+        "A leopard does not change its spots.",
+    ]
+    assert found.kind == "direct"
+    text = "Millis told the Courier that the aides kept staff ”away from the candidate.”"
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "Millis"
+    assert text[found.start : found.end].startswith("the aides kept staff")
+    assert found.kind == "mixed"
