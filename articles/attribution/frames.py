@@ -911,13 +911,16 @@ class SentenceFrames:
         k = 0
         while k < before and tokens[k].lower in DISCOURSE_OPENERS | {","}:
             k += 1
-        for _opener in range(2):  # a dateline, then an opening phrase
+        for opener in range(2):  # a dateline, then an opening phrase
+            is_dateline = (
+                opener == 0 and k < before and _is_dateline(tokens[k])
+            )  # "FBI" later is a name
             if not (
                 k < before
                 and (
                     tokens[k].lower in SUBJECT_SKIPPED_OPENERS
                     or tokens[k].lower.endswith("ing")
-                    or _is_dateline(tokens[k])
+                    or is_dateline
                     or self._time_phrase_opener(k, before)
                     or self._passive_opener(k)
                 )
@@ -925,7 +928,7 @@ class SentenceFrames:
                 break
             # Skip an introductory phrase ("While he was there,", "Despite X,", "ORLANDO, Fla.
             # (Reuters) -") up to its comma or dash: its words are not the subject.
-            stops = ("—", "–", "-", "--") if _is_dateline(tokens[k]) else (",",)
+            stops = ("—", "–", "-", "--") if is_dateline else (",",)
             comma = next((m for m in range(k, before) if tokens[m].lower in stops), None)
             if comma is None:
                 return None
@@ -1008,7 +1011,10 @@ class SentenceFrames:
         if first >= len(tokens):
             return None
         head = tokens[first]
-        indefinite_allowed = cue_lemma in ("say", "add", "ask")
+        indefinite_allowed = cue_lemma in ("say", "add", "ask") or (
+            # '"…," wrote one commenter.'
+            cue_lemma in INVERSION_LEMMAS and self._follows_quotation(first - 1)
+        )
         # Otherwise only "said former Obama adviser David Axelrod" (checked once its end is known).
         role_first = not (
             head.text[:1].isupper()
@@ -1197,6 +1203,8 @@ class SentenceFrames:
                 return j + offset + 1
             if token.lower in (".", ";") or token.is_quoted:
                 break
+            if token.lower in SUBJECT_PRONOUNS:
+                break  # "said she was not going to jump to that conclusion": no "that" clause
             if (
                 token.lower == ","
                 and j + offset + 1 < len(tokens)
@@ -1352,6 +1360,8 @@ class SentenceFrames:
             or k == 0
             and tokens[k].lower.endswith("ing")
             and tokens[k].text[:1].isupper()
+            or k == 0
+            and (tokens[k].lower == "asked" or self._passive_opener(k))
         )
         if not opens_clause:
             return None

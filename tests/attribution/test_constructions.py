@@ -588,3 +588,27 @@ def test_a_curly_mark_facing_the_wrong_way_is_judged_by_its_place() -> None:
     assert piece(text, found.speaker_mention) == "Millis"
     assert text[found.start : found.end].startswith("the aides kept staff")
     assert found.kind == "mixed"
+
+
+def test_an_acronym_after_an_opening_phrase_is_a_name_not_a_dateline() -> None:
+    text = (
+        'Last week, FBI Director Tom Berg called the plan "careless," but said the bureau '
+        "would back it."
+    )
+    called, said = extract(text)
+    assert piece(text, called.speaker_mention) == "FBI Director Tom Berg"
+    assert text[said.start : said.end] == "the bureau would back it"
+    assert piece(text, said.speaker_mention) == "FBI Director Tom Berg"
+
+
+def test_an_indefinite_source_inverted_after_a_quotation() -> None:
+    text = "“The harbour will never be finished,” wrote one commenter."
+    found = only(text)
+    assert text[found.start : found.end] == "The harbour will never be finished"
+    assert piece(text, found.speaker_mention) == "one commenter"
+
+
+def test_a_determiner_that_after_the_clause_has_begun_is_no_complementiser() -> None:
+    text = "Olsen said she was not going to jump to that conclusion."
+    found = only(text)
+    assert text[found.start : found.end] == "she was not going to jump to that conclusion"
