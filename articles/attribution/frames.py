@@ -55,6 +55,10 @@ QUOTATION_FIRST = True
 LOOSE_CUE_SHARE = 0.05
 PAIRED_DASHES = True
 COORDINATED_CUE_ENDS = True
+# Adverbs the cue classifier may take for the cue; the verb after them is the cue.
+CUE_ADVERBS = frozenset(
+    "often long also repeatedly publicly frequently openly privately again".split()
+)
 OPENING_SUBORDINATORS = frozenset(
     "while though although as because if when whenever after before since despite unless once "
     "until whereas even".split()
@@ -189,6 +193,7 @@ class SentenceFrames:
         if len(tokens) < 3:
             return []
         cues = [i for i, t in enumerate(tokens) if not t.is_quoted and is_cue(tokens, i)]
+        cues = sorted({self._verb_after_adverb(i) for i in cues})
         according = [
             i
             for i, t in enumerate(tokens[:-1])
@@ -287,6 +292,8 @@ class SentenceFrames:
             content_end = self._end_before(boundary)
             if content_start is None or content_end <= content_start:
                 continue
+            if self._only_adverbs(content_start, content_end):
+                continue  # "Not surprisingly, Sanders supports the proposal.
             if (
                 not tail_segments
                 and boundary <= 6
@@ -796,7 +803,8 @@ class SentenceFrames:
             return first, i - 2
         last = i - 1
         while last >= 0 and (
-            tokens[last].lower in AUXILIARIES_AND_ADVERBS or tokens[last].lower.endswith("ly")
+            tokens[last].lower in AUXILIARIES_AND_ADVERBS | CUE_ADVERBS
+            or tokens[last].lower.endswith("ly")
         ):
             last -= 1
         is_gerund = tokens[i].lower.endswith("ing")
@@ -1375,6 +1383,31 @@ class SentenceFrames:
             if tokens[m].lower == ",":
                 return m
         return None
+
+    def _only_adverbs(self, start: int, end: int) -> bool:
+        words = [t for t in self.tokens if start <= t.start < end and t.lower[0].isalnum()]
+        return 0 < len(words) <= 3 and all(
+            not t.is_quoted
+            and (t.lower.endswith("ly") or t.lower in DISCOURSE_OPENERS | AUXILIARIES_AND_ADVERBS)
+            for t in words
+        )
+
+    def _verb_after_adverb(self, i: int) -> int:
+        """The verb an adverb taken for a cue modifies ("has often complained", "has long
+        argued"): the cue is the verb."""
+        tokens = self.tokens
+        word = tokens[i].lower
+        if word not in CUE_ADVERBS:
+            return i
+        following = i + 1
+        if following >= len(tokens) or tokens[following].is_quoted:
+            return i
+        text = tokens[following].text
+        if not (text.isalpha() and text.islower()):
+            return i
+        if text in PREPOSITIONS | DETERMINERS | CLAUSE_OPENERS | AUXILIARIES_AND_ADVERBS:
+            return i
+        return following
 
     def _main_clause_subject(self, i: int) -> tuple[int, int] | None:
         """The pronoun or name right after the comma closing the clause that holds token i."""

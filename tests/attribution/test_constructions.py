@@ -612,3 +612,16 @@ def test_a_determiner_that_after_the_clause_has_begun_is_no_complementiser() -> 
     text = "Olsen said she was not going to jump to that conclusion."
     found = only(text)
     assert text[found.start : found.end] == "she was not going to jump to that conclusion"
+
+
+def test_an_adverb_taken_for_the_cue_hands_over_to_its_verb() -> None:
+    text = "Olsen, who has often complained about the harbour fees, lost the vote."
+    found = only(text)
+    assert text[found.cue[0] : found.cue[1]] == "complained about"
+    assert text[found.start : found.end] == "the harbour fees"
+
+
+def test_an_adverb_before_the_comma_is_not_content() -> None:
+    text = "Not surprisingly, Senator Olsen supports the proposal."
+    for found in extract(text):
+        assert text[found.start : found.end] != "Not surprisingly"
