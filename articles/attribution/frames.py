@@ -59,6 +59,10 @@ COORDINATED_CUE_ENDS = True
 CUE_ADVERBS = frozenset(
     "often long also repeatedly publicly frequently openly privately again".split()
 )
+WEEKDAYS_AND_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
+    "evening afternoon".split()
+)
 OPENING_SUBORDINATORS = frozenset(
     "while though although as because if when whenever after before since despite unless once "
     "until whereas even".split()
@@ -109,6 +113,7 @@ SUBJECT_SKIPPED_OPENERS = (
     | PREPOSITIONS
     | (CLAUSE_OPENERS - {"that", "and", "or", "nor", "to"})
     | frozenset("despite for like unlike amid among as of".split())
+    | frozenset("outside inside beside besides throughout along aside".split())
 )
 GERUND_PREPOSITIONS = frozenset("by while after before without in for when since".split())
 # Words that open the question after "Asked" ("Asked whether ...", "Asked about ...").
@@ -292,6 +297,12 @@ class SentenceFrames:
             content_end = self._end_before(boundary)
             if content_start is None or content_end <= content_start:
                 continue
+            if (
+                not tokens[0].is_quoted
+                and tokens[0].lower in OPENING_SUBORDINATORS - {"even", "as"}
+                and content_start == tokens[0].start
+            ):
+                continue  # "While she says X, Berg praised his plan.": a clause, not content
             if self._only_adverbs(content_start, content_end):
                 continue  # "Not surprisingly, Sanders supports the proposal.
             if (
@@ -821,7 +832,18 @@ class SentenceFrames:
             or (is_gerund and (tokens[last].lower in GERUND_PREPOSITIONS | {","} or comma_in_mark))
         ):
             # "Smith visited the plant and said ...": the sentence subject speaks.
+            if tokens[last].lower in ("and", "but"):
+                nearer = self._subordinate_subject(last)
+                if nearer is not None:
+                    return nearer
             return self._sentence_subject(last)
+        if (
+            last >= 2
+            and tokens[last].lower in WEEKDAYS_AND_TIMES
+            and tokens[last - 1].lower in ("on", "last", "this", "early", "late")
+            and tokens[last - 2].lower == ","
+        ):
+            last -= 2  # "Trump, who has been feuding with X, on Friday described ..."
         j = last
         appositive = last >= 1 and tokens[last].lower == ","
         if appositive:
@@ -945,6 +967,27 @@ class SentenceFrames:
             return None
         if tokens[k].lower in PRONOUNS and tokens[k].lower not in ("that", "which", "one"):
             return k, k
+        if tokens[k].lower in ("the", "a", "an"):
+            # "the American Bar Association completed ... and deemed": a noun phrase up to
+            # its verb.
+            last = k + 1
+            while last < before and last - k <= 6:
+                token = tokens[last]
+                if (
+                    not token.text.isalpha()
+                    and not self._is_name_dot(last)
+                    and "-" not in token.text
+                ):
+                    break
+                if (
+                    token.lower
+                    in FINITE_AUXILIARIES | AUXILIARIES_AND_ADVERBS | CLAUSE_OPENERS | PREPOSITIONS
+                ):
+                    break
+                if token.text.islower() and (token.lower.endswith("ed") or is_cue(tokens, last)):
+                    break
+                last += 1
+            return (k, last - 1) if last - 1 > k else None
         last = k
         while last + 1 < before and (
             tokens[last + 1].text[:1].isupper() or self._is_name_dot(last + 1)
@@ -953,6 +996,23 @@ class SentenceFrames:
         if not tokens[k].text[:1].isupper():
             return None
         return k, last
+
+    def _subordinate_subject(self, last: int) -> tuple[int, int] | None:
+        """In "While she says X and considers Y" or "when he brought up X and later said",
+        the subject after the nearest subordinator before "and", with no comma between."""
+        tokens = self.tokens
+        for m in range(last - 1, -1, -1):
+            lower = tokens[m].lower
+            if lower in (",", ";", ":", "—", "–") or tokens[m].is_quoted:
+                return None
+            if lower == "who":  # "an official who worked with X and called him": "who"
+                return m, m
+            if lower in OPENING_SUBORDINATORS - {"despite", "even"}:
+                k = m + 1
+                if k < last and tokens[k].lower in SUBJECT_PRONOUNS:
+                    return k, k
+                return None
+        return None
 
     def _passive_opener(self, k: int) -> bool:
         """ "Reached by POLITICO,", "Asked about it,": a participle opening the sentence."""

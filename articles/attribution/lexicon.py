@@ -84,6 +84,12 @@ def lemma(word: str, known_forms: Iterable[str] = ()) -> str:
         return _restore_stem(lower[:-3])
     if lower.endswith("ed") and len(lower) > 4:
         return _restore_stem(lower[:-2])
+    if lower.endswith("izes") or (
+        lower.endswith("ses") and not lower.endswith(("sses", "uses")) and len(lower) > 5
+    ):
+        return lower[:-1]  # criticizes -> criticize, praises -> praise, proposes -> propose
+    if lower.endswith("uses") and not lower.endswith("ocuses"):
+        return lower[:-1]  # accuses -> accuse, refuses -> refuse (but focuses -> focus)
     if lower.endswith("es") and lower[:-2].endswith(("s", "x", "z", "ch", "sh")):
         return lower[:-2]
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:

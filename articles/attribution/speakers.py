@@ -197,6 +197,11 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
         return "person"
     if any(w in ROLE_WORDS for w in words):
         return "person"  # "the spokesman of the council" is a person, whatever the council is
+    head, comma, _rest = mention.partition(",")
+    head_words = WORD.findall(head)
+    if comma and head_words and all(word[:1].isupper() for word in head_words):
+        # "Olsen, who has been feuding with the council": the name before the apposition.
+        return guess_kind(head, cue_lemma)
     if any(w in MEDIA_WORDS for w in words) or (
         cue_lemma == "report" and mention.split()[-1][:1].isupper()
     ):

@@ -625,3 +625,44 @@ def test_an_adverb_before_the_comma_is_not_content() -> None:
     text = "Not surprisingly, Senator Olsen supports the proposal."
     for found in extract(text):
         assert text[found.start : found.end] != "Not surprisingly"
+
+
+def test_a_noun_phrase_subject_speaks_for_a_coordinated_cue() -> None:
+    text = (
+        "In late June, the harbour review board completed its study of the pier and deemed "
+        'it "unsafe for crowds."'
+    )
+    deemed = extract(text)[-1]
+    assert deemed.cue_lemma == "deem"
+    assert piece(text, deemed.speaker_mention) == "the harbour review board"
+
+
+def test_a_coordinated_cue_inside_a_subordinate_clause_takes_its_subject() -> None:
+    text = (
+        "While she says she will not vote for Olsen and calls him reckless, Berg "
+        "praised his plan."
+    )
+    found = extract(text)
+    calls = next(a for a in found if a.cue_lemma == "call")
+    assert piece(text, calls.speaker_mention) == "she"
+    # The clause before the comma is no content of "praised".
+    assert not any(text[a.start : a.end].startswith("While") for a in found)
+
+
+def test_a_time_phrase_between_an_apposition_and_the_cue() -> None:
+    text = (
+        "Olsen, who has been feuding with the council this week, on Friday described "
+        "the plan as reckless."
+    )
+    found = only(text)
+    assert piece(text, found.speaker_mention).startswith("Olsen")
+    assert found.speaker.canonical_name == "Olsen"
+
+
+def test_a_place_phrase_opening_the_sentence_is_not_the_source() -> None:
+    text = (
+        "Inside the conference hall, Olsen dismissed Berg as a weak leader, arguing that "
+        "the harbour had lost money."
+    )
+    arguing = next(a for a in extract(text) if a.cue_lemma == "argue")
+    assert piece(text, arguing.speaker_mention) == "Olsen"
