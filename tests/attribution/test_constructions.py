@@ -639,8 +639,7 @@ def test_a_noun_phrase_subject_speaks_for_a_coordinated_cue() -> None:
 
 def test_a_coordinated_cue_inside_a_subordinate_clause_takes_its_subject() -> None:
     text = (
-        "While she says she will not vote for Olsen and calls him reckless, Berg "
-        "praised his plan."
+        "While she says she will not vote for Olsen and calls him reckless, Berg praised his plan."
     )
     found = extract(text)
     calls = next(a for a in found if a.cue_lemma == "call")
