@@ -303,6 +303,8 @@ class SentenceFrames:
                 and content_start == tokens[0].start
             ):
                 continue  # "While she says X, Berg praised his plan.": a clause, not content
+            if not tokens[0].is_quoted and self._only_openers_before(boundary):
+                continue  # "During the Politico interview, Sharpton also talked about …"
             if self._only_adverbs(content_start, content_end):
                 continue  # "Not surprisingly, Sanders supports the proposal.
             if (
@@ -1443,6 +1445,31 @@ class SentenceFrames:
             if tokens[m].lower == ",":
                 return m
         return None
+
+    def _only_openers_before(self, boundary: int) -> bool:
+        """Everything before the boundary is opening phrases ("PORTLAND, Maine - On Friday
+        morning, the third day of his swing,"), each up to its comma or dash."""
+        tokens = self.tokens
+        k = 0
+        skipped = False
+        while k < boundary:
+            token = tokens[k]
+            if token.is_quoted:
+                return False
+            dateline = k == 0 and _is_dateline(token)
+            if not (
+                token.lower in SUBJECT_SKIPPED_OPENERS
+                or dateline
+                or self._time_phrase_opener(k, boundary + 1)
+            ):
+                return False
+            stops = ("—", "–", "-", "--") if dateline else (",",)
+            stop = next((m for m in range(k + 1, boundary + 1) if tokens[m].lower in stops), None)
+            if stop is None:
+                return False
+            k = stop + 1
+            skipped = True
+        return skipped
 
     def _only_adverbs(self, start: int, end: int) -> bool:
         words = [t for t in self.tokens if start <= t.start < end and t.lower[0].isalnum()]

@@ -665,3 +665,13 @@ def test_a_place_phrase_opening_the_sentence_is_not_the_source() -> None:
     )
     arguing = next(a for a in extract(text) if a.cue_lemma == "argue")
     assert piece(text, arguing.speaker_mention) == "Olsen"
+
+
+def test_an_opening_phrase_alone_before_the_comma_is_not_content() -> None:
+    text = "During the radio interview, Olsen also talked about the harbour fees."
+    found = only(text)
+    assert text[found.start : found.end] == "the harbour fees"
+    assert piece(text, found.speaker_mention) == "Olsen"
+    text = "Under the plan, taxes would rise, Olsen said."
+    found = only(text)
+    assert text[found.start : found.end] == "Under the plan, taxes would rise"
