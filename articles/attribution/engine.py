@@ -30,7 +30,7 @@ from .text import Quotation, pair_quotations, paragraphs, sentences, tokenize
 WORD = re.compile(r"\w+")
 CONTINUATION_ACROSS_PARAGRAPHS = True
 # Statements the learned frame filter gives less than this chance of matching are dropped.
-FRAME_THRESHOLD = 0.3
+FRAME_THRESHOLD = 0.35
 
 
 def extract(
