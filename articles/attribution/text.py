@@ -240,6 +240,16 @@ ABBREVIATIONS = frozenset(
     "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
     "mont neb nev okla ore pa tenn tex va vt wash wis wyo ft mt u.s".split()
 )
+# Abbreviations of places, which also end sentences ("... moved to the U.S. He said ...").
+PLACE_ABBREVIATIONS = frozenset(
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
+    "mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s".split()
+)
+# Words that, capitalised after a place abbreviation, start a new sentence.
+SENTENCE_STARTERS = frozenset(
+    "The He She It They We I But And In On At This That These Those There A An His Her Their "
+    "Its Our Mr Mrs Ms After Before When While If As Still Yet So Now Then".split()
+)
 SENTENCE_END = re.compile(r"[.!?]+['’\"”)]*(?=\s+['‘\"“(\[]?[A-Z0-9`'‘\"“])")
 
 
@@ -262,9 +272,12 @@ def sentences(
             word_before = text[max(start, match.start() - 6) : match.start()].split()
             if match.group()[0] == "." and word_before:
                 last = word_before[-1].lower().lstrip("(\"“'‘")
-                if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                place = last in PLACE_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last)
+                if place and _sentence_starter_after(text, match.end(), end):
+                    pass  # "... to enter the U.S. The proposal has drawn ...": a sentence ends
+                elif last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                     continue
-                if re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
+                elif place:
                     continue  # initials such as "U.S" or "D.C"
             found.append(Sentence(position, cut, paragraph_index=index))
             position = cut
@@ -273,6 +286,11 @@ def sentences(
         if position < end:
             found.append(Sentence(position, end, paragraph_index=index))
     return found
+
+
+def _sentence_starter_after(text: str, position: int, end: int) -> bool:
+    match = re.match(r"\s+([A-Za-z]+)", text[position:end])
+    return bool(match) and match.group(1) in SENTENCE_STARTERS
 
 
 def _short_clause_follows(text: str, match: re.Match, end: int) -> bool:

@@ -675,3 +675,17 @@ def test_an_opening_phrase_alone_before_the_comma_is_not_content() -> None:
     text = "Under the plan, taxes would rise, Olsen said."
     found = only(text)
     assert text[found.start : found.end] == "Under the plan, taxes would rise"
+
+
+def test_a_place_abbreviation_can_end_a_sentence() -> None:
+    text = (
+        "Olsen proposed a ban on cruise ships entering the U.S. The proposal has drawn "
+        "criticism from the harbour board, the paper reported."
+    )
+    reported = next(a for a in extract(text) if a.cue_lemma == "report")
+    assert text[reported.start : reported.end] == (
+        "The proposal has drawn criticism from the harbour board"
+    )
+    text = "She moved to the U.S. Senate in 2001, the paper reported."
+    found = only(text)
+    assert text[found.start : found.end] == "She moved to the U.S. Senate in 2001"
