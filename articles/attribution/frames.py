@@ -990,14 +990,9 @@ class SentenceFrames:
                     break
                 last += 1
             return (k, last - 1) if last - 1 > k else None
-        last = k
-        while last + 1 < before and (
-            tokens[last + 1].text[:1].isupper() or self._is_name_dot(last + 1)
-        ):
-            last += 1
         if not tokens[k].text[:1].isupper():
             return None
-        return k, last
+        return k, self._name_end(k, before)
 
     def _subordinate_subject(self, last: int) -> tuple[int, int] | None:
         """In "While she says X and considers Y" or "when he brought up X and later said",
@@ -1039,9 +1034,7 @@ class SentenceFrames:
             return None
         if _is_dateline(tokens[k]) or tokens[k].lower in PRONOUNS:
             return None
-        r = k
-        while r + 1 < last and (tokens[r + 1].text[:1].isupper() or self._is_name_dot(r + 1)):
-            r += 1
+        r = self._name_end(k, last)
         if r + 1 >= last or tokens[r + 1].lower != "," or r - k > 4:
             return None
         for m in range(r + 1, last):
@@ -1514,12 +1507,16 @@ class SentenceFrames:
             return k, k
         if not tokens[k].text[:1].isupper() or tokens[k].is_quoted:
             return None
+        return k, self._name_end(k, len(tokens))
+
+    def _name_end(self, k: int, before: int) -> int:
+        """The last token of the run of capitalised words (and their dots) starting at k."""
         last = k
-        while last + 1 < len(tokens) and (
-            tokens[last + 1].text[:1].isupper() or self._is_name_dot(last + 1)
+        while last + 1 < before and (
+            self.tokens[last + 1].text[:1].isupper() or self._is_name_dot(last + 1)
         ):
             last += 1
-        return k, last
+        return last
 
     def _follows_quotation(self, k: int) -> bool:
         """Only a closing quotation mark and a comma stand between a quotation and token k."""
