@@ -306,7 +306,7 @@ class SentenceFrames:
             if not tokens[0].is_quoted and self._only_openers_before(boundary):
                 continue  # "During the Politico interview, Sharpton also talked about …"
             if self._only_adverbs(content_start, content_end):
-                continue  # "Not surprisingly, Sanders supports the proposal.
+                continue  # "Not surprisingly, Sanders supports the proposal."
             if (
                 not tail_segments
                 and boundary <= 6
@@ -853,7 +853,6 @@ class SentenceFrames:
             leading = self._leading_name_apposition(last)
             if leading is not None:
                 return leading
-        if appositive:
             # "Smith, an expert on X, said ...": take the name and its apposition.
             j = last - 1
             while j >= 0 and tokens[j].lower != "," and last - j <= 24:
@@ -944,9 +943,8 @@ class SentenceFrames:
         while k < before and tokens[k].lower in DISCOURSE_OPENERS | {","}:
             k += 1
         for opener in range(2):  # a dateline, then an opening phrase
-            is_dateline = (
-                opener == 0 and k < before and _is_dateline(tokens[k])
-            )  # "FBI" later is a name
+            # Only the first word can be a dateline: "FBI" after "Last month," is a name.
+            is_dateline = opener == 0 and k < before and _is_dateline(tokens[k])
             if not (
                 k < before
                 and (
@@ -1418,13 +1416,13 @@ class SentenceFrames:
             k = relative
         if k > i or tokens[k].is_quoted:
             return None
-        opens_clause = (
-            tokens[k].lower in ("who", "which", *OPENING_SUBORDINATORS)
-            or k == 0
-            and tokens[k].lower.endswith("ing")
-            and tokens[k].text[:1].isupper()
-            or k == 0
-            and (tokens[k].lower == "asked" or self._passive_opener(k))
+        opens_clause = tokens[k].lower in ("who", "which", *OPENING_SUBORDINATORS) or (
+            k == 0
+            and (
+                (tokens[k].lower.endswith("ing") and tokens[k].text[:1].isupper())
+                or tokens[k].lower == "asked"
+                or self._passive_opener(k)
+            )
         )
         if not opens_clause:
             return None
@@ -1440,8 +1438,8 @@ class SentenceFrames:
         return None
 
     def _only_openers_before(self, boundary: int) -> bool:
-        """Everything before the boundary is opening phrases ("PORTLAND, Maine - On Friday
-        morning, the third day of his swing,"), each up to its comma or dash."""
+        """Everything before the boundary is opening phrases ("During the Politico interview,",
+        "Earlier this month, during an appearance on CBS,"), each up to its comma or dash."""
         tokens = self.tokens
         k = 0
         skipped = False
@@ -1465,6 +1463,7 @@ class SentenceFrames:
         return skipped
 
     def _only_adverbs(self, start: int, end: int) -> bool:
+        """The span holds at most three words, all unquoted adverbs ("Not surprisingly")."""
         words = [t for t in self.tokens if start <= t.start < end and t.lower[0].isalnum()]
         return 0 < len(words) <= 3 and all(
             not t.is_quoted
