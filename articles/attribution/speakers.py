@@ -197,9 +197,8 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
         return "person"
     if any(w in ROLE_WORDS for w in words):
         return "person"  # "the spokesman of the council" is a person, whatever the council is
-    head, comma, _rest = mention.partition(",")
-    head_words = WORD.findall(head)
-    if comma and head_words and all(word[:1].isupper() for word in head_words):
+    head = _name_before_apposition(mention)
+    if head is not None:
         # "Olsen, who has been feuding with the council": the name before the apposition.
         return guess_kind(head, cue_lemma)
     if any(w in MEDIA_WORDS for w in words) or (
@@ -242,12 +241,21 @@ def may_name_a_speaker(mention: str) -> bool:
     return name is not None and name.lower() not in FUNCTION_WORDS | NOT_A_NAME_OPENERS
 
 
+def _name_before_apposition(mention: str) -> str | None:
+    """In "Name, apposition", the part before the first comma when all its words are
+    capitalised ("Tom Berg, 58, who lives outside Bergen" -> "Tom Berg")."""
+    head, comma, _rest = mention.partition(",")
+    words = re.findall(r"[\w.’'\-]+", head)
+    if comma and words and all(word[:1].isupper() for word in words):
+        return head
+    return None
+
+
 def person_name_in(mention: str) -> str | None:
     """The personal name inside a mention: the last run of capitalised words, titles removed,
     or the name before an apposition ("Tom Berg, 58, who lives outside Bergen")."""
-    head, comma, _rest = mention.partition(",")
-    head_words = re.findall(r"[\w.’'\-]+", head)
-    if comma and head_words and all(word[:1].isupper() for word in head_words):
+    head = _name_before_apposition(mention)
+    if head is not None:
         name = person_name_in(head)
         if name:
             return name

@@ -234,16 +234,15 @@ def _single_quotations(
     return found
 
 
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm st jr sr prof rev hon pres "
-    "sec dept no vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec "
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
-    "mont neb nev okla ore pa tenn tex va vt wash wis wyo ft mt u.s".split()
-)
 # Abbreviations of places, which also end sentences ("... moved to the U.S. He said ...").
 PLACE_ABBREVIATIONS = frozenset(
     "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
     "mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s".split()
+)
+ABBREVIATIONS = PLACE_ABBREVIATIONS | frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm st jr sr prof rev hon pres "
+    "sec dept no vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec "
+    "ft mt".split()
 )
 # Words that, capitalised after a place abbreviation, start a new sentence.
 SENTENCE_STARTERS = frozenset(
