@@ -22,7 +22,7 @@ MINIMUM_CANDIDATE_PROBABILITY = 0.2
 # A feature must occur this often in training to be kept in the shipped weights.
 MINIMUM_FEATURE_COUNT = 3
 EPOCHS = 6
-LEARNING_RATE = 0.2
+LEARNING_RATE = 0.1
 L2 = 1e-6
 QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
 SUBJECT_WORDS = frozenset("he she they it we i you who officials sources".split())

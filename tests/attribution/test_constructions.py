@@ -491,9 +491,11 @@ def test_a_quotation_after_another_cue_is_not_taken_across_it() -> None:
         'The mayor talked on Tuesday about the harbour, Reed said: "I was impressed."',
         'Watching Olsen talk on Tuesday night about the party, Reed said: "I was impressed."',
     ):
-        found = only(text)
+        statements = extract(text)
+        (found,) = [a for a in statements if a.cue_lemma == "say"]
         assert text[found.start : found.end] == "I was impressed."
         assert piece(text, found.speaker_mention) == "Reed"
+        assert all(a.end <= text.index("Reed") for a in statements if a is not found)
 
 
 def test_a_quotation_then_a_source_with_apposition_and_a_tell_object() -> None:
