@@ -11,6 +11,8 @@ from .speakers import KIND_WORDS, guess_kind
 from .text import ABBREVIATIONS, Quotation, Sentence, Token
 
 WORD_PATTERN = re.compile(r"\w+")
+# A party and state label after a lawmaker's name: "R-Ky", "D-Mass", "I-Vt".
+PARTY_STATE = re.compile(r"[rdi]-[a-z]{1,5}")
 # A word counts as a cue when at least this share of its training occurrences were cues.
 CUE_SHARE_THRESHOLD = 0.25
 # With the learned cue classifier (data/cue_model.json), the probability a word must reach.
@@ -82,6 +84,11 @@ TIME_AND_MANNER_OPENERS = frozenset(
 )
 QUANTIFIERS = frozenset(
     "some many several most both all other others one two three four five few critics".split()
+)
+# "As the Post reported, ...": verbs that make an opening "as" clause name a source.
+AS_CUE_LEMMAS = frozenset(
+    "report note say write point explain observe argue put tell reveal detail document "
+    "suggest show indicate acknowledge admit predict warn describe".split()
 )
 # Verbs that also appear after their source at a sentence end (", said Smith.").
 INVERSION_LEMMAS = frozenset(
@@ -205,7 +212,11 @@ class SentenceFrames:
             if t.lower == "according" and tokens[i + 1].lower == "to" and not t.is_quoted
         ]
         found: list[Frame] = []
-        found += self._trailing_cue_frames(cues)
+        as_frame = self._as_source_said_frame()
+        if as_frame is not None:
+            found.append(as_frame)
+        else:
+            found += self._trailing_cue_frames(cues)
         if not found and QUOTATION_FIRST:
             opening = self._quotation_first_frame()
             if opening is not None:
@@ -520,6 +531,55 @@ class SentenceFrames:
             segments, cue, lemma(self.tokens[i].lower), source, "participle", 0.6, self.index
         )
 
+    def _as_source_said_frame(self) -> Frame | None:
+        """ "As The Washington Post reported, CONTENT." or "As reported by X, CONTENT.": the
+        opening clause names the source and the main clause after its comma is the content."""
+        tokens = self.tokens
+        k = 0
+        while k < len(tokens) and tokens[k].lower in DISCOURSE_OPENERS:
+            k += 1
+        if k + 3 >= len(tokens) or tokens[k].lower != "as" or tokens[k].is_quoted:
+            return None
+        comma = next(
+            (m for m in range(k + 2, min(len(tokens), k + 16)) if tokens[m].lower == ","), None
+        )
+        if comma is None or comma + 3 >= len(tokens):
+            return None
+        if any(t.is_quoted or t.lower in (";", ":", "(") for t in tokens[k:comma]):
+            return None
+        if lemma(tokens[k + 1].lower) in AS_CUE_LEMMAS and tokens[k + 2].lower == "by":
+            # "As reported by Western Journalism,"
+            cue_first, cue_last = k + 1, k + 2
+            source_tokens: tuple[int, int] | None = (k + 3, comma - 1)
+            if comma - 1 < k + 3 or not tokens[k + 3].text[:1].isupper():
+                return None
+        else:
+            cue_last = comma - 1
+            if tokens[cue_last].lower in ("it", "out") and cue_last > k + 2:
+                cue_first = cue_last - 1  # "As Smith put it,", "As she pointed out,"
+            else:
+                cue_first = cue_last
+            if lemma(tokens[cue_first].lower) not in AS_CUE_LEMMAS:
+                return None
+            source_tokens = self._trim_source(k + 1, cue_first)
+            if source_tokens is None or not self._plausible_source(*source_tokens):
+                return None
+        start = comma + 1
+        while start < len(tokens) and tokens[start].lower in BOUNDARY_PUNCTUATION:
+            start += 1
+        content_end = self._sentence_content_end()
+        if start >= len(tokens) or tokens[start].start >= content_end:
+            return None
+        return Frame(
+            self._content_segments(tokens[start].start, content_end),
+            (tokens[cue_first].start, tokens[cue_last].end),
+            lemma(tokens[cue_first].lower),
+            (tokens[source_tokens[0]].start, tokens[source_tokens[1]].end),
+            "as-source-cue",
+            0.8,
+            self.index,
+        )
+
     def _according_to_frame(self, i: int) -> Frame | None:
         """According to SOURCE, CONTENT.  or  CONTENT, according to SOURCE."""
         tokens = self.tokens
@@ -677,6 +737,8 @@ class SentenceFrames:
         if tokens[k].lower != "." or k == 0:
             return False
         before = tokens[k - 1].lower
+        if PARTY_STATE.fullmatch(before):
+            return True  # "Sen. Rand Paul, R-Ky., said"
         return before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
 
     def _is_break(self, k: int) -> bool:
@@ -1045,6 +1107,10 @@ class SentenceFrames:
         month,", "Two days later,"."""
         tokens = self.tokens
         comma = next((m for m in range(k, min(before, k + 6)) if tokens[m].lower == ","), None)
+        if comma is not None and any(
+            tokens[m].lower in FINITE_AUXILIARIES | SUBJECT_PRONOUNS for m in range(k, comma)
+        ):
+            return False  # "It was a good day, she said": a clause with a verb, not a time
         return comma is not None and any(
             tokens[m].lower in TIME_PHRASE_WORDS for m in range(k, comma)
         )
@@ -1458,6 +1524,11 @@ class SentenceFrames:
             stop = next((m for m in range(k + 1, boundary + 1) if tokens[m].lower in stops), None)
             if stop is None:
                 return False
+            if token.lower in ("but", "so", "yet", "and", "or") or any(
+                tokens[m].lower in FINITE_AUXILIARIES | SUBJECT_PRONOUNS | {"it"}
+                for m in range(k, stop)
+            ):
+                return False  # "But this was the first time, she said": a clause, not a phrase
             k = stop + 1
             skipped = True
         return skipped

@@ -691,3 +691,49 @@ def test_a_place_abbreviation_can_end_a_sentence() -> None:
     text = "She moved to the U.S. Senate in 2001, the paper reported."
     found = only(text)
     assert text[found.start : found.end] == "She moved to the U.S. Senate in 2001"
+
+
+def test_a_short_clause_with_a_time_word_before_the_source_is_content() -> None:
+    for text in (
+        "It was a good day, she said.",
+        "But this was the first time it was used for this, she said.",
+        "This has been a concern for Democrats this year, Elleithee said.",
+    ):
+        found = only(text)
+        assert text[found.start : found.end] in text[: text.rindex(",")]
+        assert text[: text.rindex(",")].endswith(text[found.start : found.end])
+        assert found.end - found.start >= len("It was a good day")
+
+
+def test_an_opening_time_phrase_alone_is_still_not_content() -> None:
+    assert extract("Last week, Trump endorsed Smith.") == []
+
+
+def test_an_opening_as_clause_names_the_source_of_the_main_clause() -> None:
+    cases = (
+        (
+            "As The Washington Post reported, he would then need to win 55 percent.",
+            "The Washington Post",
+            "report",
+        ),
+        (
+            "As reported by Western Journalism, Seattle raised its wage.",
+            "Western Journalism",
+            "report",
+        ),
+        ("As she pointed out, the race is far from over.", "she", "point"),
+    )
+    for text, source, cue_lemma in cases:
+        statement = only(text)
+        assert piece(text, statement.speaker_mention) == source
+        assert statement.cue_lemma == cue_lemma
+        assert text[statement.start : statement.end] == text[text.index(",") + 2 : -1]
+    assert extract("As the race went on, Clinton won the state.") == []
+
+
+def test_a_party_and_state_label_stays_with_the_lawmaker() -> None:
+    text = "Sen. Rand Paul, R-Ky., told Fox News that polls could be way off."
+    found = only(text)
+    assert text[found.start : found.end] == "polls could be way off"
+    assert piece(text, found.speaker_mention).startswith("Sen. Rand Paul")
+    assert found.speaker.canonical_name == "Rand Paul"
