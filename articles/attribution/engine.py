@@ -28,6 +28,17 @@ from .speakers import (
 from .text import Quotation, pair_quotations, paragraphs, sentences, tokenize
 
 WORD = re.compile(r"\w+")
+# Objects of a cue that name no statement: "did not respond to a request for comment",
+# "requested anonymity to discuss ...", "released a statement Wednesday".
+NO_STATEMENT = re.compile(
+    r"(?:to )?(?:an? |the |repeated |several |multiple )?"
+    r"(?:requests?|messages?|inquir(?:y|ies)|e-?mails?|calls?)\b[^.]{0,30}\bcomments?\b"
+    r"|anonymity\b"
+    r"|(?:an? |the )?(?:written |brief )?(?:statement|news release|press release)"
+    r"(?: (?:on )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day|tonight)"
+    r"(?: morning| afternoon| evening| night)?)?$",
+    re.IGNORECASE,
+)
 CONTINUATION_ACROSS_PARAGRAPHS = True
 # Statements the learned frame filter gives less than this chance of matching are dropped.
 FRAME_THRESHOLD = 0.35
@@ -90,6 +101,8 @@ def _extract(
     for frame in frames:
         segments = _clean_segments(text, frame.segments)
         if not segments:
+            continue
+        if len(segments) == 1 and NO_STATEMENT.match(text, *segments[0]):
             continue
         if frame.configuration == "continuation":
             # A cue-less quotation right after an attribution continues that speaker.

@@ -737,3 +737,18 @@ def test_a_party_and_state_label_stays_with_the_lawmaker() -> None:
     assert text[found.start : found.end] == "polls could be way off"
     assert piece(text, found.speaker_mention).startswith("Sen. Rand Paul")
     assert found.speaker.canonical_name == "Rand Paul"
+
+
+def test_a_request_for_comment_anonymity_or_a_bare_statement_is_no_content() -> None:
+    for text in (
+        "The campaign did not respond to a request for comment.",
+        "The network did not respond to repeated emails seeking comment on Friday.",
+        "The DNC released a statement Wednesday evening.",
+        "The campaign issued a statement.",
+    ):
+        assert extract(text) == [], text
+    text = "Two officials, who requested anonymity to discuss the talks, said they failed."
+    found = only(text)
+    assert text[found.start : found.end] == "they failed"
+    found = only("Smith said a statement would follow.")
+    assert found.cue_lemma == "say"
