@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .corpus import CorpusError, predict_document, read_documents
-from .cuemodel import CUE_MODEL_PATH, FRAME_MODEL_PATH, train_models
+from .cuemodel import CUE_MODEL_PATH, END_MODEL_PATH, FRAME_MODEL_PATH, train_models
 from .lexicon import CUE_CONTEXT_PATH, CUE_LEXICON_PATH, mine_cue_contexts, mine_cue_lexicon
 from .scoring import score_documents
 
@@ -72,17 +72,21 @@ def _train_cues(arguments: argparse.Namespace) -> None:
     """Fit the cue classifier on a training file and save its weights."""
     output = Path(arguments.output_directory)
     documents = list(read_documents(arguments.train))
-    cue_model, frame_model = train_models(documents)
+    cue_model, frame_model, end_model = train_models(documents)
     output.mkdir(parents=True, exist_ok=True)
-    for model, path in ((cue_model, CUE_MODEL_PATH), (frame_model, FRAME_MODEL_PATH)):
+    for model, path in (
+        (cue_model, CUE_MODEL_PATH),
+        (frame_model, FRAME_MODEL_PATH),
+        (end_model, END_MODEL_PATH),
+    ):
         (output / path.name).write_text(
             json.dumps(model.as_json(), ensure_ascii=False, separators=(",", ":")) + "\n",
             encoding="utf-8",
         )
     print(
         f"cue classifier: {len(cue_model.candidates)} candidate words, "
-        f"{len(cue_model.weights)} weights; frame filter: {len(frame_model.weights)} weights "
-        f"-> {output}",
+        f"{len(cue_model.weights)} weights; frame filter: {len(frame_model.weights)} weights; "
+        f"end model: {len(end_model.weights)} weights -> {output}",
         file=sys.stderr,
     )
 
@@ -107,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     train.set_defaults(run=_train)
     train_cues = commands.add_parser(
         "train-cues",
-        help="train the cue classifier and the frame filter from a training JSONL file",
+        help="train the cue classifier, the frame filter and the content-end model from a "
+        "training JSONL file",
     )
     train_cues.add_argument("train")
     train_cues.add_argument("--output-directory", default=str(CUE_MODEL_PATH.parent))

@@ -339,6 +339,175 @@ def frame_model() -> FrameModel | None:
     return _shipped_frame_model()
 
 
+# -- the content-end model -----------------------------------------------------------------
+#
+# Indirect content after its cue runs, by the rules, to the end of the sentence or of its
+# clause. Annotators often end it sooner: "confirmed [the meeting] on the condition of
+# anonymity", "defended [his position] by citing a poll", "said [donors have come aboard since
+# January], when ...". The end model looks at each word where the content could stop (a
+# preposition, a comma, a conjunction, a relative word, a verb form) from left to right and
+# gives the chance that the annotated content stops there, having gone on so far.
+
+END_MODEL_PATH = Path(__file__).parent / "data" / "end_model.json"
+END_THRESHOLD = 0.6
+END_WORDS = frozenset(
+    "in on at by with from over after before during under through across toward towards for "
+    "as because while when where which who whom whose since until although though but and than "
+    "amid despite including like among without unless even".split()
+)
+END_PUNCTUATION = frozenset(",;:()—–-[]")
+END_AUXILIARIES = frozenset(
+    "is are was were has have had will would should could can may might must does did do "
+    "isn't wasn't won't can't didn't doesn't".split()
+)
+END_SUBJECTS = frozenset("he she they we i it".split())
+
+
+def is_end_candidate(token: Token) -> bool:
+    """Whether the content may stop just before this word."""
+    lower = token.lower
+    return lower in END_WORDS or lower in END_PUNCTUATION
+
+
+def _end_class(token: Token | None) -> str:
+    if token is None:
+        return "</s>"
+    lower = token.lower
+    if not lower[:1].isalnum() or lower in END_WORDS or lower in END_AUXILIARIES:
+        return lower
+    if lower in FUNCTION_WORDS:
+        return lower
+    if lower.endswith("ing"):
+        return "ing"
+    if lower.endswith("ed"):
+        return "ed"
+    return "cap" if token.text[:1].isupper() else "w"
+
+
+def end_features(tokens: list[Token], first: int, k: int, cue_lemma: str) -> list[str]:
+    """Features of 'the content that starts at token `first` stops before token `k`'."""
+    boundary = _end_class(tokens[k])
+    previous = _end_class(tokens[k - 1])
+    following = _end_class(tokens[k + 1] if k + 1 < len(tokens) else None)
+    words = sum(1 for t in tokens[first:k] if t.lower[:1].isalnum())
+    rest = sum(1 for t in tokens[k:] if t.lower[:1].isalnum())
+    length = _bucket(words, (1, 2, 3, 4, 6, 9, 14, 20))
+    after_that = "that" if first > 0 and tokens[first - 1].lower == "that" else "bare"
+    clause = (
+        "clause"
+        if any(t.lower in END_AUXILIARIES or t.lower in END_SUBJECTS for t in tokens[first:k])
+        else "phrase"
+    )
+    opener = _end_class(tokens[first])
+    return [
+        "bias",
+        "b=" + boundary,
+        "b+p=" + boundary + "|" + previous,
+        "b+n=" + boundary + "|" + following,
+        "cue=" + cue_lemma,
+        "cue+b=" + cue_lemma + "|" + boundary,
+        "cue+len=" + cue_lemma + "|" + length,
+        "len=" + length,
+        "b+len=" + boundary + "|" + length,
+        "rest=" + _bucket(rest, (0, 2, 5, 10, 20)),
+        "that=" + after_that,
+        "b+that=" + boundary + "|" + after_that,
+        "clause=" + clause,
+        "b+clause=" + boundary + "|" + clause,
+        "b+clause+that=" + boundary + "|" + clause + "|" + after_that,
+        "first=" + opener,
+        "first+b=" + opener + "|" + boundary,
+        "cue+clause=" + cue_lemma + "|" + clause,
+    ]
+
+
+class EndModel(FrameModel):
+    """Logistic regression over a possible content end's features."""
+
+    def as_json(self) -> dict:
+        return {
+            "about": "logistic-regression weights for 'annotated indirect content stops "
+            "before this word', trained on the PolNeAR train split by `python -m "
+            "articles.attribution train-cues` on statements found by cue models that had not "
+            "seen the documents",
+            "weights": {k: round(v, 3) for k, v in sorted(self.weights.items()) if abs(v) >= 5e-3},
+        }
+
+
+_end_substitute: list[EndModel | None] = []
+# While training, possible content ends are recorded here instead of being decided.
+_end_recorders: list[list[tuple[int, int, list[tuple[int, list[str]]]]]] = []
+
+
+def end_model() -> EndModel | None:
+    """The shipped end model; none while cue models are being cross-fitted, unless one is
+    given for that."""
+    if _end_substitute:
+        return _end_substitute[-1]
+    if _substitute:
+        return None
+    return _shipped_end_model()
+
+
+def end_recorder() -> list[tuple[int, int, list[tuple[int, list[str]]]]] | None:
+    return _end_recorders[-1] if _end_recorders else None
+
+
+@contextmanager
+def using_end_model(model: EndModel | None) -> Iterator[None]:
+    _end_substitute.append(model)
+    try:
+        yield
+    finally:
+        _end_substitute.pop()
+
+
+@cache
+def _shipped_end_model() -> EndModel | None:
+    if not END_MODEL_PATH.exists():
+        return None
+    with END_MODEL_PATH.open(encoding="utf-8") as handle:
+        return EndModel(json.load(handle)["weights"])
+
+
+def labelled_ends(documents: Iterable[dict]) -> Iterator[tuple[list[str], int]]:
+    """(features, 1 if the annotated content stops there) for each possible end of indirect
+    content the engine finds, up to the annotated end, when an annotated content starts where
+    the engine's does."""
+    from .corpus import published_date
+    from .engine import candidate_attributions
+
+    for document in documents:
+        text = document["text"]
+        gold_ends: dict[int, int] = {}
+        for quote in document.get("quotes", []):
+            start, end = quote.get("quote_start"), quote.get("quote_end")
+            segments = quote.get("quote_segments") or (
+                [[start, end]] if start is not None and end is not None else []
+            )
+            words = [m for a, b in segments for m in WORD.finditer(text, a, b)]
+            if len(words) > 1 and words[0].group().lower() == "that":
+                words = words[1:]
+            if words:
+                gold_ends.setdefault(words[0].start(), words[-1].end())
+        recorded: list[tuple[int, int, list[tuple[int, list[str]]]]] = []
+        _end_recorders.append(recorded)
+        try:
+            candidate_attributions(text, published=published_date(document))
+        finally:
+            _end_recorders.pop()
+        for first_word, _rule_end, cuts in recorded:
+            gold_end = gold_ends.get(first_word)
+            if gold_end is None:
+                continue
+            for cut_end, features in cuts:
+                if cut_end > gold_end:
+                    break
+                yield features, int(cut_end == gold_end)
+                if cut_end == gold_end:
+                    break
+
+
 @cache
 def _shipped_frame_model() -> FrameModel | None:
     if not FRAME_MODEL_PATH.exists():
@@ -367,13 +536,22 @@ def labelled_frames(documents: Iterable[dict]) -> Iterator[tuple[list[str], int]
             yield features, int(any(overlap_f1(found, other) >= 0.5 for other in gold))
 
 
-def train_models(documents: list[dict]) -> tuple[CueModel, FrameModel]:
-    """The cue classifier on all documents, and the frame filter on statements found in each
-    fold by a cue classifier trained on the other folds (so it learns from honest mistakes)."""
-    examples: list[tuple[list[str], int]] = []
+def train_models(documents: list[dict]) -> tuple[CueModel, FrameModel, EndModel]:
+    """The cue classifier on all documents; the end model and then the frame filter on
+    statements found in each fold by a cue classifier trained on the other folds (so they
+    learn from honest mistakes)."""
+    folds = []
     for fold in range(CROSS_FITTING_FOLDS):
         fitted = [d for k, d in enumerate(documents) if k % CROSS_FITTING_FOLDS != fold]
         held = [d for k, d in enumerate(documents) if k % CROSS_FITTING_FOLDS == fold]
-        with using_cue_model(train_cue_model(fitted)):
+        folds.append((train_cue_model(fitted), held))
+    end_examples: list[tuple[list[str], int]] = []
+    for fold_model, held in folds:
+        with using_cue_model(fold_model), using_end_model(None):
+            end_examples.extend(labelled_ends(held))
+    end = EndModel(fit_logistic_regression(end_examples))
+    examples: list[tuple[list[str], int]] = []
+    for fold_model, held in folds:
+        with using_cue_model(fold_model), using_end_model(end):
             examples.extend(labelled_frames(held))
-    return train_cue_model(documents), FrameModel(fit_logistic_regression(examples))
+    return train_cue_model(documents), FrameModel(fit_logistic_regression(examples)), end

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cuemodel import cue_model
+from .cuemodel import (
+    END_THRESHOLD,
+    cue_model,
+    end_features,
+    end_model,
+    end_recorder,
+    is_end_candidate,
+)
 from .lexicon import cue_lexicon, cue_probability, lemma
 from .speakers import KIND_WORDS, guess_kind
 from .text import ABBREVIATIONS, Quotation, Sentence, Token
@@ -56,6 +63,11 @@ QUOTATION_FIRST = True
 # After a sentence-opening quotation and its source, a verb this often a cue is its cue.
 LOOSE_CUE_SHARE = 0.05
 PAIRED_DASHES = True
+# Longest source after "according to", in words less one. Opening the sentence, the source
+# runs to its comma and may be long ("According to early results of exit polls conducted by
+# Edison Research for the Associated Press and television networks, ...").
+MAXIMUM_ACCORDING_SOURCE = 10
+MAXIMUM_OPENING_ACCORDING_SOURCE = 18
 COORDINATED_CUE_ENDS = True
 # Adverbs the cue classifier may take for the cue; the verb after them is the cue.
 CUE_ADVERBS = frozenset(
@@ -522,7 +534,7 @@ class SentenceFrames:
         if quotation is not None:
             segments = list(quotation.pieces)
         else:
-            end = self._content_end_from(content_first)
+            end = self._learned_end(i, content_first, self._content_end_from(content_first))
             if end <= self.tokens[content_first].start:
                 return None
             segments = [(self.tokens[content_first].start, end)]
@@ -536,8 +548,10 @@ class SentenceFrames:
         opening clause names the source and the main clause after its comma is the content."""
         tokens = self.tokens
         k = 0
-        while k < len(tokens) and tokens[k].lower in DISCOURSE_OPENERS:
-            k += 1
+        while k < len(tokens) and (
+            tokens[k].lower in DISCOURSE_OPENERS or (k and tokens[k].lower == ",")
+        ):
+            k += 1  # "However, as POLITICO has reported, ..."
         if k + 3 >= len(tokens) or tokens[k].lower != "as" or tokens[k].is_quoted:
             return None
         comma = next(
@@ -589,7 +603,9 @@ class SentenceFrames:
             BOUNDARY_PUNCTUATION | {"that", "and", "who"}
         ):
             source_last += 1
-            if source_last - source_first > 10:
+            if source_last - source_first > (
+                MAXIMUM_OPENING_ACCORDING_SOURCE if i == 0 else MAXIMUM_ACCORDING_SOURCE
+            ):
                 return None
         if source_first >= len(tokens) or tokens[source_first].lower in BOUNDARY_PUNCTUATION:
             return None
@@ -657,7 +673,7 @@ class SentenceFrames:
             segments = [(a, b) for a, b in quotation.pieces]
             configuration = "source-cue-quotation"
         else:
-            end = self._content_end_from(content_first)
+            end = self._learned_end(i, content_first, self._content_end_from(content_first))
             opener_end = self._opening_clause_comma(i)
             if opener_end is not None:
                 if opener_end < content_first:
@@ -1453,6 +1469,35 @@ class SentenceFrames:
         while last > first and not tokens[last].lower[0].isalnum():
             last -= 1
         return tokens[last].end
+
+    def _learned_end(self, cue_index: int, first: int, end: int) -> int:
+        """Where the end model stops indirect content that the rules run to `end`: the first
+        possible end it finds likely enough, else `end`."""
+        model = end_model()
+        recorder = end_recorder()
+        if model is None and recorder is None:
+            return end
+        tokens = self.tokens
+        if not tokens[first].lower[:1].isalnum():
+            return end
+        cue_lemma = lemma(tokens[cue_index].lower)
+        cuts: list[tuple[int, list[str]]] = []
+        last_word_end = tokens[first].end
+        for k in range(first + 1, len(tokens)):
+            token = tokens[k]
+            if token.start >= end:
+                break
+            if not token.is_quoted and is_end_candidate(token):
+                features = end_features(tokens, first, k, cue_lemma)
+                if recorder is not None:
+                    cuts.append((last_word_end, features))
+                elif model.probability(features) >= END_THRESHOLD:
+                    return last_word_end
+            if token.lower[:1].isalnum():
+                last_word_end = token.end
+        if recorder is not None:
+            recorder.append((tokens[first].start, end, cuts))
+        return end
 
     def _opening_clause_comma(self, i: int) -> int | None:
         """The comma closing an introductory clause ("While Clinton claimed that X, experts

@@ -730,6 +730,24 @@ def test_an_opening_as_clause_names_the_source_of_the_main_clause() -> None:
     assert extract("As the race went on, Clinton won the state.") == []
 
 
+def test_an_as_clause_after_an_opening_discourse_word_names_the_source() -> None:
+    text = "However, as the Gazette has reported, the earlier cases involved forged receipts."
+    statement = only(text)
+    assert piece(text, statement.speaker_mention) == "the Gazette"
+    assert statement.cue_lemma == "report"
+    assert text[statement.start : statement.end] == "the earlier cases involved forged receipts"
+
+
+def test_a_long_source_opening_according_to_runs_to_its_comma() -> None:
+    text = (
+        "According to early results of a survey conducted by the county clerk for the "
+        "regional planning board, most residents want the ferry back."
+    )
+    statement = only(text)
+    assert piece(text, statement.speaker_mention) == text[len("According to ") : text.index(",")]
+    assert text[statement.start : statement.end] == "most residents want the ferry back"
+
+
 def test_a_party_and_state_label_stays_with_the_lawmaker() -> None:
     text = "Sen. Rand Paul, R-Ky., told Fox News that polls could be way off."
     found = only(text)

@@ -4,7 +4,7 @@ import json
 
 from articles.attribution import extract
 from articles.attribution.__main__ import main
-from articles.attribution.cuemodel import cue_model
+from articles.attribution.cuemodel import EndModel, cue_model, end_model, using_end_model
 from articles.attribution.text import tokenize
 
 
@@ -33,13 +33,40 @@ def test_a_phrase_cue_takes_its_preposition_and_the_object_is_the_content():
     assert text[slice(*found.cue)] == "confident in"
 
 
+def test_the_end_model_stops_a_noun_object_before_its_apposition():
+    assert end_model() is not None
+    text = "The council praised the mayor, a longtime ally, for the plan."
+    (found,) = extract(text)
+    assert text[found.start : found.end] == "the mayor"
+
+
+def test_content_stops_at_the_first_end_the_end_model_finds_likely():
+    text = 'The mayor said the bridge is "old, and unsafe," and will close, to the dismay of many.'
+    stop_at_commas = EndModel({"bias": -4.0, "b=,": 8.0})
+    with using_end_model(stop_at_commas):
+        (found,) = extract(text)
+    # The comma inside the quotation is no end; the first one outside it is.
+    assert text[found.start : found.end] == 'the bridge is "old, and unsafe," and will close'
+    never = EndModel({"bias": -8.0})
+    with using_end_model(never):
+        (found,) = extract(text)
+    assert text[found.start : found.end] == text[text.index("the bridge") : -1]
+
+
 def test_train_cues_writes_weights_without_corpus_text(tmp_path):
-    text = "Smith said that taxes would rise. Jones said the plan was fair. Lee ate lunch."
+    text = (
+        "Smith said that taxes would rise. Jones said the plan was fair, despite the cost. "
+        "Lee ate lunch."
+    )
     cues = [(6, 10), (40, 44)]
+    contents = [(16, 32), (45, 62)]
     document = {
         "doc_id": "d1",
         "text": text,
-        "quotes": [{"cue_start": a, "cue_end": b} for a, b in cues],
+        "quotes": [
+            {"cue_start": a, "cue_end": b, "quote_start": c, "quote_end": d}
+            for (a, b), (c, d) in zip(cues, contents, strict=True)
+        ],
     }
     train = tmp_path / "train.jsonl"
     train.write_text("\n".join(json.dumps(document) for _ in range(3)) + "\n")
@@ -47,5 +74,8 @@ def test_train_cues_writes_weights_without_corpus_text(tmp_path):
     model = json.loads((tmp_path / "cue_model.json").read_text())
     assert model["candidates"] == ["said"]
     assert json.loads((tmp_path / "frame_model.json").read_text())["weights"]
-    for name in ("cue_model.json", "frame_model.json"):
+    # The end model learned that Jones's statement stops at the comma.
+    end_weights = json.loads((tmp_path / "end_model.json").read_text())["weights"]
+    assert end_weights["b=,"] > 0
+    for name in ("cue_model.json", "frame_model.json", "end_model.json"):
         assert "taxes would rise" not in (tmp_path / name).read_text()
