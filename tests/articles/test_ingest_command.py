@@ -201,9 +201,19 @@ def test_the_command_line_exits_non_zero_with_one_line_and_no_traceback(
         execute_from_command_line(["manage.py", "ingest", str(empty)])
     assert exit_.value.code == 1
     errors = capsys.readouterr().err
-    assert f"{empty}: empty file" in errors
-    assert "CommandError: 1 file(s) or line(s) failed" in errors
-    assert "Traceback" not in errors
+    assert errors.splitlines() == [f"CommandError: {empty}: empty file"]
+
+
+def test_a_missing_file_alone_is_one_error_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("django.core.management.base.connections.close_all", lambda: None)
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(SystemExit) as exit_:
+        execute_from_command_line(["manage.py", "ingest", str(missing)])
+    assert exit_.value.code == 1
+    errors = capsys.readouterr().err
+    assert errors.splitlines() == [
+        f"CommandError: {missing}: cannot read (No such file or directory)"
+    ]
 
 
 def test_the_demo_article_ingested_again_is_the_same_article_and_keeps_its_approved_quotes(

@@ -64,7 +64,7 @@ class Command(BaseCommand):
             if fixed_outlet is None:
                 raise CommandError(f"--outlet: no outlet with the slug {outlet!r}.")
         files = files_under(paths)
-        failures: list[str] = []
+        failures: list[tuple[str, str]] = []  # (file or line, why)
         stored = new = 0
         proposed = 0
         started = timezone.now()
@@ -76,17 +76,17 @@ class Command(BaseCommand):
             for item in parse_file(path, year=year):
                 progress.update()
                 if isinstance(item, ParseError):
-                    self._fail(progress, failures, item.source, item.message)
+                    self._fail(progress, failures, many, item.source, item.message)
                     continue
                 try:
                     with transaction.atomic():
                         article = article_ingest_parsed(parsed=item, outlet=fixed_outlet)
                         result = article_extract(article=article) if extract else None
                 except ValidationError as error:
-                    self._fail(progress, failures, item.source, _messages(error))
+                    self._fail(progress, failures, many, item.source, _messages(error))
                     continue
                 except (DatabaseError, PermissionDenied) as error:
-                    self._fail(progress, failures, item.source, str(error).strip())
+                    self._fail(progress, failures, many, item.source, str(error).strip())
                     continue
                 stored += 1
                 new += article.created_at >= started
@@ -107,13 +107,27 @@ class Command(BaseCommand):
             summary += f"; {proposed} quote(s) proposed"
         summary += f"; {len(failures)} failed." if failures else "."
         self.stdout.write(summary)
+        if failures and not many:
+            # One file, one article: the error line says what went wrong, once.
+            (source, message), *_ = failures
+            raise CommandError(f"{source}: {message}")
         if failures:
-            raise CommandError(f"{len(failures)} file(s) or line(s) failed: {', '.join(failures)}")
+            names = ", ".join(source for source, _message in failures)
+            raise CommandError(f"{len(failures)} file(s) or line(s) failed: {names}")
 
-    def _fail(self, progress: tqdm, failures: list[str], source: str, message: str) -> None:
-        failures.append(source)
-        # Through tqdm, and to the raw stream: OutputWrapper would end the bar's lines for it.
-        progress.write(f"{source}: {message}", file=self.stderr._out)
+    def _fail(
+        self,
+        progress: tqdm,
+        failures: list[tuple[str, str]],
+        many: bool,
+        source: str,
+        message: str,
+    ) -> None:
+        failures.append((source, message))
+        if many:
+            # Each as it happens, through tqdm and to the raw stream (OutputWrapper would end
+            # the bar's lines for it); a single file's error is the command's error line.
+            progress.write(f"{source}: {message}", file=self.stderr._out)
 
 
 def _messages(error: ValidationError) -> str:
