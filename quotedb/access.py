@@ -53,6 +53,6 @@ def can_see_all_quotes(user) -> bool:
 
 
 def can_approve_quotes(user) -> bool:
-    return bool(
-        user and user.is_authenticated and (user.is_staff or user.has_perm("quotedb.approve_quote"))
-    )
+    """Only the approve permission (curators, superusers) sets a review verdict; admin access
+    alone does not."""
+    return bool(user and user.is_authenticated and user.has_perm("quotedb.approve_quote"))

@@ -6,7 +6,8 @@ from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
 class ReadAnyoneWriteWithModelPermission(DjangoModelPermissions):
     """Reads are open (querysets decide what is visible); writes need add/change/delete perms.
 
-    Staff pass too, so that "staff can do everything" holds without granting each permission.
+    Being staff grants nothing here: it only opens the admin site, where the same permissions
+    apply. Superusers hold every permission.
     """
 
     def has_permission(self, request, view) -> bool:
@@ -15,6 +16,4 @@ class ReadAnyoneWriteWithModelPermission(DjangoModelPermissions):
         user = request.user
         if not (user and user.is_authenticated):
             return False
-        if user.is_staff:
-            return True
         return super().has_permission(request, view)

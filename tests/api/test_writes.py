@@ -161,3 +161,33 @@ def test_a_quote_with_a_null_character_in_a_topic_slug_is_a_400(curator_client, 
     )
     assert response.status_code == 400
     assert "topics" in response.json()
+
+
+def test_admin_access_alone_grants_no_writes_and_no_verdicts(article, django_user_model):
+    """is_staff only opens the admin site; what a user may do comes from their permissions,
+    the same in the API as in the admin."""
+    from django.contrib.auth.models import Group, Permission
+    from rest_framework.test import APIClient
+
+    from quotedb.access import READER
+
+    reader = django_user_model.objects.create_user("staff-reader", is_staff=True)
+    reader.groups.add(Group.objects.get(name=READER))
+    quote = QuoteFactory(status=QuoteStatus.PROPOSED)
+    client = APIClient()
+    client.force_authenticate(reader)
+    assert client.post(LIST, new_quote(article), format="json").status_code == 403
+    assert client.patch(f"{LIST}{quote.pk}/", {"cue": "x"}, format="json").status_code == 403
+    assert client.delete(f"{LIST}{quote.pk}/").status_code == 403
+
+    editor = django_user_model.objects.create_user("staff-editor", is_staff=True)
+    editor.user_permissions.add(*Permission.objects.filter(codename__in=["change_quote"]))
+    client.force_authenticate(editor)
+    response = client.patch(
+        f"{LIST}{quote.pk}/", {"cue": "stated", "status": "approved"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    quote.refresh_from_db()
+    assert quote.cue == "stated"
+    assert quote.status == QuoteStatus.PROPOSED  # no approve_quote permission, no verdict
+    assert Quote.objects.count() == 1
