@@ -7,7 +7,7 @@ import math
 import random
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -144,13 +144,18 @@ def cue_model() -> CueModel | None:
 
 
 @contextmanager
-def using_cue_model(model: CueModel | None) -> Iterator[None]:
-    """Run the engine with another cue model (one that has not seen the documents)."""
-    _substitute.append(model)
+def _pushed(stack: list, value: object) -> Iterator[None]:
+    """`value` on top of `stack` for the duration of a with block."""
+    stack.append(value)
     try:
         yield
     finally:
-        _substitute.pop()
+        stack.pop()
+
+
+def using_cue_model(model: CueModel | None) -> AbstractContextManager[None]:
+    """Run the engine with another cue model (one that has not seen the documents)."""
+    return _pushed(_substitute, model)
 
 
 @cache
@@ -453,13 +458,9 @@ def end_recorder() -> list[tuple[int, int, list[tuple[int, list[str]]]]] | None:
     return _end_recorders[-1] if _end_recorders else None
 
 
-@contextmanager
-def using_end_model(model: EndModel | None) -> Iterator[None]:
-    _end_substitute.append(model)
-    try:
-        yield
-    finally:
-        _end_substitute.pop()
+def using_end_model(model: EndModel | None) -> AbstractContextManager[None]:
+    """Run the engine with another end model, or (None) with none."""
+    return _pushed(_end_substitute, model)
 
 
 @cache
@@ -491,11 +492,8 @@ def labelled_ends(documents: Iterable[dict]) -> Iterator[tuple[list[str], int]]:
             if words:
                 gold_ends.setdefault(words[0].start(), words[-1].end())
         recorded: list[tuple[int, int, list[tuple[int, list[str]]]]] = []
-        _end_recorders.append(recorded)
-        try:
+        with _pushed(_end_recorders, recorded):
             candidate_attributions(text, published=published_date(document))
-        finally:
-            _end_recorders.pop()
         for first_word, _rule_end, cuts in recorded:
             gold_end = gold_ends.get(first_word)
             if gold_end is None:
