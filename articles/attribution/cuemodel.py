@@ -350,8 +350,9 @@ def frame_model() -> FrameModel | None:
 # clause. Annotators often end it sooner: "confirmed [the meeting] on the condition of
 # anonymity", "defended [his position] by citing a poll", "said [donors have come aboard since
 # January], when ...". The end model looks at each word where the content could stop (a
-# preposition, a comma, a conjunction, a relative word, a verb form) from left to right and
-# gives the chance that the annotated content stops there, having gone on so far.
+# comma or other punctuation, a preposition, a conjunction, a relative word) from left to
+# right and gives the chance that the annotated content stops there, having gone on so far.
+# Before "to" and "of", verb forms and auxiliaries it almost never does, so those are no stops.
 
 END_MODEL_PATH = Path(__file__).parent / "data" / "end_model.json"
 END_THRESHOLD = 0.6
