@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
 
-from .lexicon import FUNCTION_WORDS, WORD, lemma, token_class
+from .lexicon import FINITE_AUXILIARIES, FUNCTION_WORDS, WORD, lemma, token_class
 from .text import Token
 
 CUE_MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
@@ -362,10 +362,6 @@ END_WORDS = frozenset(
     "amid despite including like among without unless even".split()
 )
 END_PUNCTUATION = frozenset(",;:()—–-[]")
-END_AUXILIARIES = frozenset(
-    "is are was were has have had will would should could can may might must does did do "
-    "isn't wasn't won't can't didn't doesn't".split()
-)
 END_SUBJECTS = frozenset("he she they we i it".split())
 
 
@@ -379,7 +375,7 @@ def _end_class(token: Token | None) -> str:
     if token is None:
         return "</s>"
     lower = token.lower
-    if not lower[:1].isalnum() or lower in END_WORDS or lower in END_AUXILIARIES:
+    if not lower[:1].isalnum() or lower in END_WORDS or lower in FINITE_AUXILIARIES:
         return lower
     if lower in FUNCTION_WORDS:
         return lower
@@ -401,7 +397,7 @@ def end_features(tokens: list[Token], first: int, k: int, cue_lemma: str) -> lis
     after_that = "that" if first > 0 and tokens[first - 1].lower == "that" else "bare"
     clause = (
         "clause"
-        if any(t.lower in END_AUXILIARIES or t.lower in END_SUBJECTS for t in tokens[first:k])
+        if any(t.lower in FINITE_AUXILIARIES or t.lower in END_SUBJECTS for t in tokens[first:k])
         else "phrase"
     )
     opener = _end_class(tokens[first])
@@ -466,10 +462,8 @@ def using_end_model(model: EndModel | None) -> AbstractContextManager[None]:
 
 @cache
 def _shipped_end_model() -> EndModel | None:
-    if not END_MODEL_PATH.exists():
-        return None
-    with END_MODEL_PATH.open(encoding="utf-8") as handle:
-        return EndModel(json.load(handle)["weights"])
+    weights = _shipped_weights(END_MODEL_PATH)
+    return None if weights is None else EndModel(weights)
 
 
 def labelled_ends(documents: Iterable[dict]) -> Iterator[tuple[list[str], int]]:
@@ -509,10 +503,16 @@ def labelled_ends(documents: Iterable[dict]) -> Iterator[tuple[list[str], int]]:
 
 @cache
 def _shipped_frame_model() -> FrameModel | None:
-    if not FRAME_MODEL_PATH.exists():
+    weights = _shipped_weights(FRAME_MODEL_PATH)
+    return None if weights is None else FrameModel(weights)
+
+
+def _shipped_weights(path: Path) -> dict[str, float] | None:
+    """A weights-only model's weights, or None when it has not been trained."""
+    if not path.exists():
         return None
-    with FRAME_MODEL_PATH.open(encoding="utf-8") as handle:
-        return FrameModel(json.load(handle)["weights"])
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)["weights"]
 
 
 def labelled_frames(documents: Iterable[dict]) -> Iterator[tuple[list[str], int]]:

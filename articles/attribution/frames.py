@@ -13,7 +13,7 @@ from .cuemodel import (
     end_recorder,
     is_end_candidate,
 )
-from .lexicon import cue_lexicon, cue_probability, lemma
+from .lexicon import FINITE_AUXILIARIES, cue_lexicon, cue_probability, lemma
 from .speakers import KIND_WORDS, guess_kind
 from .text import ABBREVIATIONS, Quotation, Sentence, Token
 
@@ -52,10 +52,6 @@ AUXILIARIES_AND_ADVERBS = frozenset(
     "then later once again not never previously recently repeatedly already often just still "
     "even first initially last subsequently since too both all himself herself themselves "
     "'d ’d 's ’s may might must should shall".split()
-)
-FINITE_AUXILIARIES = frozenset(
-    "is are was were has have had will would should could can may might must does did do "
-    "isn't wasn't won't can't didn't doesn't".split()
 )
 # Below this overall cue share, a cue word inside another statement's content is no cue.
 NESTED_CUE_SHARE = 0.7

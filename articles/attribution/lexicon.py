@@ -70,6 +70,12 @@ FUNCTION_WORDS = frozenset(
     "further furthermore later once now soon yet then thus too".split()
 )
 
+# Auxiliaries that make a clause finite: a subject and its verb, not a noun phrase.
+FINITE_AUXILIARIES = frozenset(
+    "is are was were has have had will would should could can may might must does did do "
+    "isn't wasn't won't can't didn't doesn't".split()
+)
+
 
 def lemma(word: str, known_forms: Iterable[str] = ()) -> str:
     """Base form by a small suffix rule ("argued" -> "argue", "adding" -> "add")."""
