@@ -12,6 +12,7 @@ from .cuemodel import frame_features, frame_model
 from .frames import Frame, SentenceFrames
 from .records import Attribution, GazetteerEntry, QuoteKind, ResolvedSpeaker
 from .speakers import (
+    DATE_NAMES,
     DOCUMENT_WORDS,
     GENDERED_WORDS,
     GROUP_PRONOUNS,
@@ -22,8 +23,10 @@ from .speakers import (
     Gazetteer,
     guess_kind,
     may_name_a_speaker,
+    names_no_speaker,
     new_speaker_name,
     person_name_in,
+    surname_of,
 )
 from .text import Quotation, pair_quotations, paragraphs, sentences, tokenize
 
@@ -265,8 +268,12 @@ class _Resolver:
         known = self.gazetteer.within(mention)
         if known is not None:
             return ResolvedSpeaker(known.canonical_name, known.kind, True)
+        if names_no_speaker(mention):
+            return None  # "the new law", "this past week"
         words = [w.lower() for w in WORD.findall(mention)]
-        if not any(w[:1].isupper() for w in WORD.findall(mention)[1:]):
+        if not any(
+            w[:1].isupper() and w.lower() not in DATE_NAMES for w in WORD.findall(mention)[1:]
+        ):
             # A pronoun the walk back took with a word or two ("which he", "he doesn't",
             # "it's", "the $18 million he") is that pronoun.
             for pronoun in (words[-1], words[0]) if len(words) > 1 else ():
@@ -280,7 +287,7 @@ class _Resolver:
             holder = self.gazetteer.holder_of_role(mention, self.published)
             if holder is not None:
                 return ResolvedSpeaker(holder.canonical_name, holder.kind, True)
-            introduced = self._introduced_with_role(words)
+            introduced = self._introduced_with_role(words, mention)
             if introduced is not None:
                 return introduced
         if kind == "person" and name and " " not in name:
@@ -307,17 +314,20 @@ class _Resolver:
             speaker = mentioned.speaker
             if (
                 speaker.kind == "person"
-                and speaker.canonical_name.split()[-1] == surname
+                and surname_of(speaker.canonical_name) == surname
                 and (gender is None or self._gender(speaker) in (None, gender))
             ):
                 return speaker
         return None
 
-    def _introduced_with_role(self, words: list[str]) -> ResolvedSpeaker | None:
+    def _introduced_with_role(self, words: list[str], mention: str) -> ResolvedSpeaker | None:
+        """The person met earlier with this role word; a qualifier in the mention ("the
+        Florida senator") must be in the earlier mention too."""
         roles = {w for w in words if w in ROLE_WORDS}
+        qualifiers = {w.lower() for w in WORD.findall(mention)[1:] if w[:1].isupper()}
         for mentioned in reversed(self.history):
             earlier = {w.lower() for w in WORD.findall(mentioned.mention)}
-            if mentioned.speaker.kind == "person" and roles & earlier:
+            if mentioned.speaker.kind == "person" and roles & earlier and qualifiers <= earlier:
                 return mentioned.speaker
         return None
 

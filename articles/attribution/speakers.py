@@ -19,8 +19,16 @@ TITLES = frozenset(
     "chief lt col colonel capt captain adm admiral sgt sir lord lady prof professor rev "
     "reverend candidate nominee sheriff commissioner attorney u.s us republican democratic "
     "democrat gop presidential former' late then-president then-candidate ayatollah sheikh "
-    "king queen prince emir".split()
+    "king queen prince emir pres rival sens reps congressman congresswoman assemblyman "
+    "assemblywoman councilman councilwoman supervisor superintendent chancellor premier pope "
+    "cardinal bishop archbishop rabbi president-elect".split()
 )
+# Generational suffixes that end a personal name ("Joseph R. Biden Jr.", "Vann R. Newkirk II").
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# After a role word, a phrase with one of these names where the person works, or whom they
+# work for ("the director of the European Centre", "a spokesman for Jeb Bush"): not their name.
+ROLE_PREPOSITIONS = frozenset("of at for to from with".split())
+PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?$")  # "(D-Ill.)", "R-Ky."
 NOT_NAMES = frozenset(
     "the a an his her their its our my this that these those some many several according "
     "meanwhile but and however also in on at of for".split()
@@ -45,13 +53,14 @@ MEDIA_WORDS = frozenset(
     "media tv news newspaper agency press times post journal herald tribune guardian "
     "reuters ap afp cnn msnbc fox bbc nbc abc cbs npr politico breitbart axios bloomberg "
     "irna isna tasnim mehr fars reported outlet outlets network channel magazine website "
-    "broadcaster daily gazette wire tweeted".split()
+    "broadcaster daily gazette wire tweeted paper buzzfeed facebook twitter youtube".split()
 )
 ORGANIZATION_WORDS = frozenset(
     "council ministry department committee party campaign government administration office "
     "agency commission company corporation inc corp bank court congress senate house army "
     "military police fbi cia pentagon un nato union association institute university "
-    "foundation group organization organisation board center centre bureau authority "
+    "foundation group organization organisation board center centre bureau authority coalition "
+    "team pac "
     "service white state embassy".split()
 )
 # Documents cited as sources ("the poll", "the report says"): no speaker to suggest; the
@@ -59,12 +68,30 @@ ORGANIZATION_WORDS = frozenset(
 DOCUMENT_WORDS = frozenset(
     "poll polls survey surveys study studies report reports statement statements ad ads "
     "article articles letter letters clip clips spot video videos story memo analysis data "
-    "book tweet tweets post posts document documents filing filings".split()
+    "book tweet tweets post posts document documents filing filings law laws bill bills "
+    "opinion opinions ruling rulings decision inquiry investigation review audit findings "
+    "results figures numbers estimates projections missive photos photo jokes event name names "
+    "proposal measure message messages email emails".split()
 )
+# A mention ending in one of these is a time, never a speaker ("this past week").
+TIME_WORDS = frozenset(
+    "today yesterday tonight week weeks weekend month months year years day days morning "
+    "afternoon evening night monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april june july august september october november december".split()
+)
+# Of those, the ones that are never part of a personal name ("Trump on Tuesday"; but "April
+# Ryan", "June Carter").
+DATE_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february september "
+    "october november december".split()
+)
+# Honorifics that name nobody on their own ("Ms", "Mr.").
+HONORIFICS = frozenset("mr mrs ms miss dr sen rep gov".split())
 GROUP_WORDS = frozenset(
     "officials sources analysts experts voters critics supporters observers residents people "
     "witnesses activists aides advisers advisors members leaders lawmakers republicans "
     "democrats democrats conservatives liberals diplomats officers authorities some many "
+    "delegates superdelegates "
     "others several most few polls surveys studies reports".split()
 )
 ROLE_WORDS = frozenset(
@@ -76,6 +103,15 @@ ROLE_WORDS = frozenset(
     "columnist editor reporter correspondent founder owner ceo executive officer coach "
     "businessman businesswoman billionaire host anchor".split()
 )
+
+
+def surname_of(name: str) -> str:
+    """The last word of a personal name that is not a generational suffix ("Joseph R. Biden
+    Jr." -> "Biden")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def normalise_name(name: str) -> str:
@@ -120,7 +156,7 @@ class Gazetteer:
             matches = {
                 id(i.entry): i.entry
                 for i in self._indexed
-                if i.entry.kind == "person" and any(n.split()[-1:] == words for n in i.names)
+                if i.entry.kind == "person" and any(surname_of(n) == key for n in i.names)
             }
             if len(matches) == 1:
                 return next(iter(matches.values()))
@@ -188,42 +224,89 @@ KIND_WORDS = (
     )
 )
 PERSON_NOUN_ENDINGS = ("ists", "ers", "ors", "ians", "ants", "ents")  # environmentalists, ...
-NOT_A_NAME_OPENERS = frozenset("despite perhaps meanwhile however instead yes no".split())
+NOT_A_NAME_OPENERS = frozenset(
+    "despite perhaps meanwhile however instead yes no about not another even overall one each "
+    "every both such two three four five six seven eight nine ten".split()
+)
 
 
 def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
-    words = [w.lower() for w in WORD.findall(mention)]
-    if not words:
+    if not WORD.search(mention):
         return "person"
-    if any(w in ROLE_WORDS for w in words):
-        return "person"  # "the spokesman of the council" is a person, whatever the council is
     head = _name_before_apposition(mention)
     if head is not None:
         # "Olsen, who has been feuding with the council": the name before the apposition.
         return guess_kind(head, cue_lemma)
+    # The kind is the head noun's: "Democratic voters in all five states" are voters, and
+    # "Lobbyists in general" are lobbyists.
+    written = WORD.findall(_noun_phrase_head(mention)) or WORD.findall(mention)
+    words = [w.lower() for w in written]
+    if any(w in ROLE_WORDS for w in words):
+        return "person"  # "the spokesman of the council" is a person, whatever the council is
     if any(w in MEDIA_WORDS for w in words) or (
-        cue_lemma == "report" and mention.split()[-1][:1].isupper()
+        cue_lemma == "report" and written[-1][:1].isupper()
     ):
         return "media"
     if words[-1] in GROUP_WORDS or words[0] in GROUP_WORDS or words[0] in GROUP_PRONOUNS:
         return "group"
-    if any(w in ORGANIZATION_WORDS for w in words) or (len(words) == 1 and mention.isupper()):
+    acronym = len(written[-1]) > 1 and written[-1].isupper()
+    if any(w in ORGANIZATION_WORDS for w in words) or (
+        acronym and all(w in ("the", "a", "an") for w in words[:-1])  # "the IMF", "AROS"
+    ):
         return "organization"
     head = words[-1]
-    written = WORD.findall(mention)
-    if (
-        len(head) > 3
-        and head.endswith("s")
-        and not head.endswith(("ss", "us", "is", "'s", "’s"))
-        and not any(w[:1].isupper() for w in written[1:])
-        and (
-            written[0].islower()
-            or (len(written) > 1 and words[0] in PHRASE_DETERMINERS)
-            or head.endswith(("ists", "ians"))  # "Economists say", not "Sanders said"
+    plural = (
+        len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+    if plural and (
+        (
+            not any(w[:1].isupper() for w in written[1:])
+            and (
+                written[0].islower()  # "environmentalists", "her allies"
+                or (len(written) > 1 and words[0] in PHRASE_DETERMINERS)  # "The researchers"
+            )
         )
+        # "Border Patrol agents", "Democratic voters"; not "America prepares"
+        or (written[-1].islower() and head.endswith(PERSON_NOUN_ENDINGS))
+        or (written[-1].islower() and words[0] in PHRASE_DETERMINERS)  # "her Democratic allies"
+        # "Economists say", "Participants said"; not "Sanders said"
+        or (len(written) == 1 and head.endswith(("ists", "ians", "ants", "ents", "ees")))
     ):
         return "group"  # "environmentalists", "her allies", "The researchers"; not "Sanders"
     return "person"
+
+
+# Words after which a noun phrase goes on to describe its head ("voters in all five states",
+# "Proponents, including the mayors", "data released Friday by the regulators").
+PHRASE_BREAKS = frozenset("in at from with for across including among on by who which that".split())
+
+
+def _noun_phrase_head(mention: str) -> str:
+    """The mention up to its first comma and the first preposition or relative word after it."""
+    words = mention.split()
+    while len(words) > 1 and words[0].strip(",").lower() in DISCOURSE_OPENERS:
+        words = words[1:]  # "Overall, conservative groups"
+    words = " ".join(words).split(",")[0].split()
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if index and word.lower() in PHRASE_BREAKS and not following[:1].isdigit():
+            return " ".join(words[:index])  # but "Nine in 10 registered voters" goes on
+    return " ".join(words)
+
+
+def names_no_speaker(mention: str) -> bool:
+    """A document or a time rather than someone who speaks: "the new law", "a legal opinion",
+    "a new Washington Post-ABC News national poll", "this past week". The curator names who
+    published a document; the engine suggests no speaker for it."""
+    written = WORD.findall(_noun_phrase_head(mention))
+    if not written:
+        return True
+    if len(written) > 2 and written[0][:1].isupper() and written[0].lower() not in FUNCTION_WORDS:
+        return False  # it opens with a name: "Mr. Manafort helped draft a report"
+    last = written[-1].lower()
+    if last in TIME_WORDS:
+        return True
+    return last in DOCUMENT_WORDS and (written[-1].islower() or len(written) == 1)
 
 
 def may_name_a_speaker(mention: str) -> bool:
@@ -232,6 +315,8 @@ def may_name_a_speaker(mention: str) -> bool:
     words = [w.lower() for w in WORD.findall(mention)]
     if not words:
         return False
+    if all(w in FUNCTION_WORDS or w in HONORIFICS for w in words):
+        return False  # "The", "which", "Ms"
     acronym = len(mention.strip()) > 1 and mention.strip().isupper()
     if words[0] in SPEAKER_PHRASE_OPENERS or words[0][:1].isdigit() or acronym:
         return True  # "the woman", "74 percent of voters", "AROS"
@@ -247,50 +332,153 @@ def _name_before_apposition(mention: str) -> str | None:
     head, comma, _rest = mention.partition(",")
     words = re.findall(r"[\w.’'\-]+", head)
     if comma and words and all(word[:1].isupper() for word in words):
+        if len(words) == 1 and words[0].lower() in DISCOURSE_OPENERS | NOT_A_NAME_OPENERS:
+            return None  # "Overall, conservative groups"
         return head
     return None
 
 
 def person_name_in(mention: str) -> str | None:
     """The personal name inside a mention: the last run of capitalised words, titles removed,
-    or the name before an apposition ("Tom Berg, 58, who lives outside Bergen")."""
+    or the name before an apposition ("Tom Berg, 58, who lives outside Bergen").
+
+    Initials and generational suffixes belong to the name ("Joseph R. Biden Jr."); a possessor
+    does not ("CNN’s Jake Tapper"), nor a run that only qualifies a role ("the New York
+    businessman", "Border Patrol agents"), nor what follows a role and a preposition ("the
+    director of the European Centre", "a spokesman for Jeb Bush"): such a mention describes
+    a person without naming them, and gives None.
+    """
     head = _name_before_apposition(mention)
     if head is not None:
         name = person_name_in(head)
         if name:
             return name
-    runs: list[list[str]] = []
+    words = re.findall(r"[\w.’'\-]+", mention)
+    if words and words[0].strip(".,").lower() in NOT_A_NAME_OPENERS:
+        words = words[1:]  # "Another 19 percent", "Perhaps the debate moderators"
+    runs: list[tuple[int, list[str]]] = []  # (index of the first word, the words)
     current: list[str] = []
-    for word in re.findall(r"[\w.’'\-]+", mention):
+    started = 0
+    role_preposition: tuple[str, int] | None = None  # "director of": ("of", index after it)
+    possessor = -1  # the run that owns what follows ("Sanders’s campaign manager")
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            runs.append((started, current))
+        current = []
+
+    for index, word in enumerate(words):
         clean = word.strip(".,")
-        folded = clean.lower().rstrip(".")
+        base = clean.removesuffix("’s").removesuffix("'s")
+        folded = base.lower().rstrip(".")
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if current and folded in NAME_SUFFIXES:
+            current.append(base + "." if folded in ("jr", "sr") else base)
+            continue
+        if folded in ROLE_PREPOSITIONS:
+            if current and _names_a_workplace(folded, words[index + 1 :], len(current)):
+                close()  # "Karlyn Bowman of the American Enterprise Institute"
+                break
+            previous = words[index - 1].strip(".,").lower() if index else ""
+            if role_preposition is None and (previous in ROLE_WORDS or previous in TITLES):
+                role_preposition = (folded, index + 1)
+        if PARTY_LABEL.match(clean):
+            close()  # "Sen. Richard J. Durbin (D-Ill.)"
+            continue
+        if len(base) == 1 and base.isupper() and word.endswith(".") and following[:1].isupper():
+            if not current:
+                started = index
+            current.append(base + ".")  # an initial: "R. Gil Kerlikowske", "Dan P. McAdams"
+            continue
         if (
-            clean[:1].isupper()
+            base[:1].isupper()
             and folded not in TITLES
             and folded not in ROLE_WORDS
             and folded not in NOT_NAMES
-            and not clean.isupper()
+            and folded not in DATE_NAMES
+            and not base.isupper()
         ):
-            current.append(clean.removesuffix("’s").removesuffix("'s"))
-        else:
-            if current:
-                runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
+            if not current:
+                started = index
+            current.append(base)
+            if base != clean:
+                close()  # a possessor: "CNN’s Jake Tapper", "Trump’s"
+                possessor = len(runs) - 1
+            continue
+        if current and (
+            folded in ROLE_WORDS
+            or folded in KIND_WORDS
+            or (folded in TITLES and not (clean[:1].isupper() and following[:1].isupper()))
+            or (clean.islower() and folded.endswith(PERSON_NOUN_ENDINGS))
+        ):
+            current = []  # it qualified the role: "the Vermont senator", "Border Patrol agents"
+        close()
+    close()
     if not runs:
         return None
-    return " ".join(runs[-1])
+    started, name = runs[-1]
+    if possessor == len(runs) - 1 and any(
+        w.strip(".,").lower() in ROLE_WORDS for w in words[started + len(name) :]
+    ):
+        return None  # "Sanders’s campaign manager" is not Sanders
+    if role_preposition is not None and started >= role_preposition[1]:
+        # After "spokesman for" or "director of": the employer, then perhaps the name
+        # ("The spokesman of the Supreme National Security Council (SNSC) Kayvan Khosravi").
+        preposition, after = role_preposition
+        if preposition != "of":
+            return None
+        workplace = [k for k, w in enumerate(name) if w.lower() in ORGANIZATION_WORDS | MEDIA_WORDS]
+        if workplace:
+            name = name[workplace[-1] + 1 :]
+        elif all(w.lower() in ("the", "a", "an") for w in words[after:started]):
+            return None  # "the head of the Fed": the run is the employer itself
+    return " ".join(name) or None
+
+
+def _names_a_workplace(preposition: str, rest: list[str], name_length: int) -> bool:
+    """Whether the words after a name and "of"/"at"/"with"/… say where the person works or
+    comes from ("of the American Enterprise Institute", "at Harvard", "Brian Schatz of
+    Hawaii"), so that the name came before."""
+    full_name = name_length > 1
+    if not rest or not rest[0][:1].isalpha():
+        return False
+    if preposition == "of" and full_name and rest[0][:1].isupper():
+        return True  # "Sen. Brian Schatz of Hawaii"
+    if preposition in ("at", "with", "from"):
+        return rest[0][:1].isupper() or rest[0].lower() in ("the", "a", "an")
+    return rest[0].lower() in ("the", "a", "an") or any(
+        w.strip(".,").lower() in ORGANIZATION_WORDS | MEDIA_WORDS for w in rest
+    )
+
+
+# Words that open a mention without belonging to the name ("Perhaps the debate moderators",
+# "which some", "Even China").
+DISCOURSE_OPENERS = frozenset(
+    "perhaps meanwhile however instead even overall also yet still but and so which what "
+    "that including with".split()
+)
 
 
 def new_speaker_name(mention: str, kind: SpeakerKind) -> str:
-    """A normalised name for a speaker not in the gazetteer."""
+    """A normalised name for a speaker not in the gazetteer: the personal name for a person
+    named in the mention, otherwise the mention as written up to its first comma, without
+    discourse words ("Some Democrats, however" -> "Some Democrats", "The union, which
+    endorsed her" -> "the union")."""
     cleaned = " ".join(mention.split()).strip(" ,.;:—–")
     cleaned = re.sub(r"['’]s?$", "", cleaned)
     if kind == "person":
         name = person_name_in(cleaned)
         if name:
             return name
+    words = cleaned.split()
+    while len(words) > 1 and words[0].strip(",").lower() in DISCOURSE_OPENERS:
+        words = words[1:]  # "Overall, conservative groups"
+    cleaned = " ".join(words).split(",")[0].strip(" .;:—–")
+    words = cleaned.split()
+    while len(words) > 1 and words[0].lower() in DISCOURSE_OPENERS:
+        words = words[1:]
+    cleaned = re.sub(r"['’]s?$", "", " ".join(words))
     first, _, rest = cleaned.partition(" ")
     if first.lower() in ("the", "a", "an") and rest:
         return f"{first.lower()} {rest}"
@@ -303,7 +491,9 @@ __all__ = [
     "ResolvedSpeaker",
     "guess_kind",
     "may_name_a_speaker",
+    "names_no_speaker",
     "new_speaker_name",
     "normalise_name",
     "person_name_in",
+    "surname_of",
 ]

@@ -1,0 +1,120 @@
+"""The names and kinds the engine suggests for speakers it does not know: what a curator sees
+as a proposed new speaker, on sentences of our own."""
+
+import pytest
+
+from articles.attribution import extract
+from articles.attribution.speakers import guess_kind, new_speaker_name, person_name_in
+
+
+def speakers(text: str) -> dict[str, tuple[str, str] | None]:
+    """Mention as written -> (suggested name, kind), or None when no speaker is suggested."""
+    found = {}
+    for attribution in extract(text):
+        if attribution.speaker_mention is None:
+            continue
+        start, end = attribution.speaker_mention
+        speaker = attribution.speaker
+        found[text[start:end]] = (speaker.canonical_name, speaker.kind) if speaker else None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        # Initials and generational suffixes are part of the name.
+        ("Vice President Joseph R. Biden Jr.", "Joseph R. Biden Jr."),
+        ("Vann R. Newkirk II", "Vann R. Newkirk II"),
+        ("R. Gil Kerlikowske", "R. Gil Kerlikowske"),
+        # A possessor is not: the name that follows it is.
+        ("CNN’s Jake Tapper", "Jake Tapper"),
+        ("Trump's", "Trump"),
+        # A name followed by where the person works or comes from.
+        ("Karlyn Bowman of the American Enterprise Institute", "Karlyn Bowman"),
+        ("Sen. Brian Schatz of Hawaii", "Brian Schatz"),
+        ("Sen. Richard J. Durbin (D-Ill.)", "Richard J. Durbin"),
+        # A title, then an office and its organisation, then the name.
+        ("Secretary of State John Kerry", "John Kerry"),
+        (
+            "The spokesman of the Supreme National Security Council (SNSC) Kayvan Khosravi",
+            "Kayvan Khosravi",
+        ),
+        ("Texas Sen. Ted Cruz", "Ted Cruz"),
+        ("Rival Hillary Clinton, however", "Hillary Clinton"),
+        ("Pres. Obama", "Obama"),
+        # Mentions that describe a person without naming them.
+        ("the New York businessman", None),
+        ("one Clinton aide", None),
+        ("Nevada Democrat’s", None),
+        ("a spokesman for Jeb Bush", None),
+        ("The director of the European Centre", None),
+        ("CEO of Washington Restaurant Association", None),
+        ("Sanders's campaign manager", None),
+        ("Another 19 percent", None),
+    ],
+)
+def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
+    assert person_name_in(mention) == name
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "name"),
+    [
+        ("Border Patrol agents", "group", "Border Patrol agents"),
+        ("Lobbyists in general", "group", "Lobbyists in general"),
+        ("Democratic voters in all five states", "group", "Democratic voters in all five states"),
+        ("her Democratic allies", "group", "her Democratic allies"),
+        ("Participants", "group", "Participants"),
+        ("The union, which endorsed her in November", "organization", "the union"),
+        ("Some Democrats, however", "group", "Some Democrats"),
+        ("Overall, conservative groups", "group", "conservative groups"),
+        ("the IMF", "organization", "the IMF"),
+        ("her team", "organization", "her team"),
+        ("the New York businessman", "person", "the New York businessman"),
+        ("a spokesman for Jeb Bush", "person", "a spokesman for Jeb Bush"),
+        ("local media in Syria", "media", "local media in Syria"),
+        ("Vice President Joseph R. Biden Jr.", "person", "Joseph R. Biden Jr."),
+    ],
+)
+def test_the_kind_and_name_suggested_for_a_new_speaker(mention: str, kind: str, name: str) -> None:
+    assert guess_kind(mention) == kind
+    assert new_speaker_name(mention, kind) == name
+
+
+def test_a_surname_finds_a_full_name_with_initial_and_suffix() -> None:
+    text = (
+        "Vice President Joseph R. Biden Jr. said the bill would pass.\n\n"
+        "Biden added that the vote would come soon."
+    )
+    found = speakers(text)
+    assert found["Vice President Joseph R. Biden Jr."] == ("Joseph R. Biden Jr.", "person")
+    assert found["Biden"] == ("Joseph R. Biden Jr.", "person")
+
+
+def test_a_person_described_by_whom_they_work_for_is_not_their_employer() -> None:
+    text = (
+        "Jeb Bush said the plan was sound.\n\n"
+        "A spokesman for Jeb Bush said the campaign would respond on Monday."
+    )
+    found = speakers(text)
+    assert found["Jeb Bush"] == ("Jeb Bush", "person")
+    assert found["A spokesman for Jeb Bush"] == ("a spokesman for Jeb Bush", "person")
+
+
+def test_a_role_with_a_qualifier_does_not_take_a_person_with_another_qualifier() -> None:
+    text = (
+        "The Vermont senator, Lena Ward, said the bill was flawed.\n\n"
+        "The Florida senator said the bill would pass."
+    )
+    found = speakers(text)
+    assert found["The Florida senator"] == ("the Florida senator", "person")
+
+
+def test_documents_and_times_suggest_no_speaker() -> None:
+    text = (
+        "A legal opinion concluded that the merger was lawful.\n\n"
+        "The new law says that every school must publish its budget."
+    )
+    found = speakers(text)
+    assert found == {"A legal opinion": None, "The new law": None}
+    assert speakers("The report said that the river had flooded.") == {"The report": None}
