@@ -13,7 +13,7 @@ from .cuemodel import (
     end_recorder,
     is_end_candidate,
 )
-from .lexicon import FINITE_AUXILIARIES, cue_lexicon, cue_probability, lemma
+from .lexicon import FINITE_AUXILIARIES, WEEKDAYS_AND_TIMES, cue_lexicon, cue_probability, lemma
 from .speakers import KIND_WORDS, guess_kind
 from .text import ABBREVIATIONS, Quotation, Sentence, Token
 
@@ -68,10 +68,6 @@ COORDINATED_CUE_ENDS = True
 # Adverbs the cue classifier may take for the cue; the verb after them is the cue.
 CUE_ADVERBS = frozenset(
     "often long also repeatedly publicly frequently openly privately again".split()
-)
-WEEKDAYS_AND_TIMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
-    "evening afternoon".split()
 )
 OPENING_SUBORDINATORS = frozenset(
     "while though although as because if when whenever after before since despite unless once "

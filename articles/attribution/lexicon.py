@@ -70,6 +70,12 @@ FUNCTION_WORDS = frozenset(
     "further furthermore later once now soon yet then thus too".split()
 )
 
+# Weekdays and times of day: a phrase ending in one is a time ("late Tuesday", "last week").
+WEEKDAYS_AND_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
+    "evening afternoon".split()
+)
+
 # Auxiliaries that make a clause finite: a subject and its verb, not a noun phrase.
 FINITE_AUXILIARIES = frozenset(
     "is are was were has have had will would should could can may might must does did do "

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lexicon import FUNCTION_WORDS
+from .lexicon import FUNCTION_WORDS, WEEKDAYS_AND_TIMES
 from .records import GazetteerEntry, ResolvedSpeaker, SpeakerKind
 
 WORD = re.compile(r"\w+(?:['’\-]\w+)*")
@@ -74,10 +74,9 @@ DOCUMENT_WORDS = frozenset(
     "proposal measure message messages email emails".split()
 )
 # A mention ending in one of these is a time, never a speaker ("this past week").
-TIME_WORDS = frozenset(
-    "today yesterday tonight week weeks weekend month months year years day days morning "
-    "afternoon evening night monday tuesday wednesday thursday friday saturday sunday january "
-    "february march april june july august september october november december".split()
+TIME_WORDS = WEEKDAYS_AND_TIMES | frozenset(
+    "today yesterday tonight weeks weekend months years day days january february march april "
+    "june july august september october november december".split()
 )
 # Of those, the ones that are never part of a personal name ("Trump on Tuesday"; but "April
 # Ryan", "June Carter").
