@@ -22,15 +22,19 @@ from .speakers import (
     STANDALONE_PRONOUNS,
     Gazetteer,
     guess_kind,
+    is_surname,
     may_name_a_speaker,
     names_no_speaker,
+    names_people,
     new_speaker_name,
     person_name_in,
-    surname_of,
+    surname_matches,
 )
 from .text import Quotation, pair_quotations, paragraphs, sentences, tokenize
 
 WORD = re.compile(r"\w+")
+# A possessive opening a mention that names no one ("His bold agenda") stands for its owner.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # Objects of a cue that name no statement: "did not respond to a request for comment",
 # "requested anonymity to discuss ...", "released a statement Wednesday".
 NO_STATEMENT = re.compile(
@@ -268,9 +272,17 @@ class _Resolver:
         known = self.gazetteer.within(mention)
         if known is not None:
             return ResolvedSpeaker(known.canonical_name, known.kind, True)
+        words = [w.lower() for w in WORD.findall(mention)]
+        possessor = POSSESSIVE_PRONOUNS.get(words[0]) if len(words) > 1 else None
+        if (
+            possessor
+            and not any(w[:1].isupper() for w in WORD.findall(mention)[1:])
+            and not names_people(words[1:])
+        ):
+            # "His bold agenda", "her statement": what the owner says.
+            return self._resolve(possessor, span, cue_lemma)
         if names_no_speaker(mention):
             return None  # "the new law", "this past week"
-        words = [w.lower() for w in WORD.findall(mention)]
         if not any(
             w[:1].isupper() and w.lower() not in DATE_NAMES for w in WORD.findall(mention)[1:]
         ):
@@ -290,7 +302,7 @@ class _Resolver:
             introduced = self._introduced_with_role(words, mention)
             if introduced is not None:
                 return introduced
-        if kind == "person" and name and " " not in name:
+        if kind == "person" and name and is_surname(name):
             told = {GENDERED_WORDS.get(w) for w in words} - {None}
             earlier = self._earlier_full_name(name, told.pop() if len(told) == 1 else None)
             if earlier is not None:
@@ -314,7 +326,7 @@ class _Resolver:
             speaker = mentioned.speaker
             if (
                 speaker.kind == "person"
-                and surname_of(speaker.canonical_name) == surname
+                and surname_matches(speaker.canonical_name, surname)
                 and (gender is None or self._gender(speaker) in (None, gender))
             ):
                 return speaker

@@ -25,6 +25,11 @@ TITLES = frozenset(
 )
 # Generational suffixes that end a personal name ("Joseph R. Biden Jr.", "Vann R. Newkirk II").
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Lowercase particles inside a surname ("Pierre de Vos", "Osama bin Laden", "Ludwig van
+# Beethoven"); written capitalised ("Chris Van Hollen") they are plain name words.
+NAME_PARTICLES = frozenset(
+    "de da di del della des du van von der den ter bin ibn al el dos".split()
+)
 # After a role word, a phrase with one of these names where the person works, or whom they
 # work for ("the director of the European Centre", "a spokesman for Jeb Bush"): not their name.
 ROLE_PREPOSITIONS = frozenset("of at for to from with".split())
@@ -60,7 +65,7 @@ ORGANIZATION_WORDS = frozenset(
     "agency commission company corporation inc corp bank court congress senate house army "
     "military police fbi cia pentagon un nato union association institute university "
     "foundation group organization organisation board center centre bureau authority coalition "
-    "team pac "
+    "team pac camp "
     "service white state embassy".split()
 )
 # Documents cited as sources ("the poll", "the report says"): no speaker to suggest; the
@@ -90,7 +95,7 @@ GROUP_WORDS = frozenset(
     "officials sources analysts experts voters critics supporters observers residents people "
     "witnesses activists aides advisers advisors members leaders lawmakers republicans "
     "democrats democrats conservatives liberals diplomats officers authorities some many "
-    "delegates superdelegates "
+    "delegates superdelegates groups "
     "others several most few polls surveys studies reports".split()
 )
 ROLE_WORDS = frozenset(
@@ -105,12 +110,30 @@ ROLE_WORDS = frozenset(
 
 
 def surname_of(name: str) -> str:
-    """The last word of a personal name that is not a generational suffix ("Joseph R. Biden
-    Jr." -> "Biden")."""
+    """The last word of a personal name that is not a generational suffix, with the lowercase
+    particles before it ("Joseph R. Biden Jr." -> "Biden", "Pierre de Vos" -> "de Vos")."""
     words = name.split()
     while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
         words.pop()
-    return words[-1] if words else ""
+    if not words:
+        return ""
+    first = len(words) - 1
+    while first > 1 and words[first - 1].lower() in NAME_PARTICLES:
+        first -= 1
+    return " ".join(words[first:])
+
+
+def is_surname(name: str) -> bool:
+    """Whether a name is a surname alone: one word, or particles and one word ("de Vos")."""
+    words = name.split()
+    return bool(words) and all(w.lower() in NAME_PARTICLES for w in words[:-1])
+
+
+def surname_matches(full_name: str, surname: str) -> bool:
+    """Whether `surname` is the surname of `full_name`, with or without its particles ("Mr. de
+    Vos" and "Vos" both name Pierre de Vos, "Van Hollen" Chris Van Hollen)."""
+    known = surname_of(full_name)
+    return known == surname or known.split()[-1:] == surname.split()
 
 
 def normalise_name(name: str) -> str:
@@ -150,12 +173,11 @@ class Gazetteer:
         if key in self._by_name:
             return self._by_name[key]
         # A surname alone matches a person whose name ends with it, when only one does.
-        words = key.split()
-        if len(words) == 1:
+        if is_surname(key):
             matches = {
                 id(i.entry): i.entry
                 for i in self._indexed
-                if i.entry.kind == "person" and any(surname_of(n) == key for n in i.names)
+                if i.entry.kind == "person" and any(surname_matches(n, key) for n in i.names)
             }
             if len(matches) == 1:
                 return next(iter(matches.values()))
@@ -211,18 +233,37 @@ SPEAKER_PHRASE_OPENERS = PHRASE_DETERMINERS | frozenset(
     "a an this that most few several all both each every no none other others another any "
     "one two three four five".split()
 )
+# Nouns for people that are no role: their plurals are groups ("two women", "the voters").
+PERSON_WORDS = frozenset(GENDERED_WORDS) | frozenset(
+    "woman man person voter resident worker citizen student parent veteran donor friend ally "
+    "colleague fan relative associate child children family".split()
+)
 KIND_WORDS = (
     ROLE_WORDS
     | MEDIA_WORDS
     | ORGANIZATION_WORDS
     | GROUP_WORDS
-    | frozenset(GENDERED_WORDS)
+    | PERSON_WORDS
     | frozenset(
-        "woman women man men person someone somebody everyone police groups veterans "
-        "individuals families".split()
+        "women men someone somebody everyone police groups veterans individuals families".split()
     )
 )
 PERSON_NOUN_ENDINGS = ("ists", "ers", "ors", "ians", "ants", "ents")  # environmentalists, ...
+# Words that open a noun phrase about several people when its head is plural ("all three
+# candidates", "both senators").
+QUANTIFIERS = frozenset(
+    "all both many several most some few two three four five six seven eight nine ten dozens "
+    "hundreds thousands".split()
+)
+
+
+def _plural_of(word: str, singulars: frozenset[str]) -> bool:
+    """Whether `word` is the plural of one of `singulars` ("candidates", "spokesmen")."""
+    if word.endswith("men") and word[:-3] + "man" in singulars:
+        return True
+    return word.endswith("s") and not word.endswith("ss") and word[:-1] in singulars
+
+
 NOT_A_NAME_OPENERS = frozenset(
     "despite perhaps meanwhile however instead yes no about not another even overall one each "
     "every both such two three four five six seven eight nine ten".split()
@@ -240,8 +281,17 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     # "Lobbyists in general" are lobbyists.
     written = WORD.findall(_noun_phrase_head(mention)) or WORD.findall(mention)
     words = [w.lower() for w in written]
-    if any(w in ROLE_WORDS for w in words):
-        return "person"  # "the spokesman of the council" is a person, whatever the council is
+    if _plural_of(words[-1], ROLE_WORDS | PERSON_WORDS) or (
+        words[0] in QUANTIFIERS and _plural_of(words[-1], KIND_WORDS | ROLE_WORDS)
+    ):
+        return "group"  # "Both candidates", "All three Republican presidential candidates"
+    if any(
+        w in ROLE_WORDS and not (k + 1 < len(words) and words[k + 1] in ORGANIZATION_WORDS)
+        for k, w in enumerate(words)
+    ):
+        # "the spokesman of the council" is a person, whatever the council is; but "its
+        # executive board" is a board.
+        return "person"
     if any(w in MEDIA_WORDS for w in words) or (
         cue_lemma == "report" and written[-1][:1].isupper()
     ):
@@ -249,7 +299,7 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     if words[-1] in GROUP_WORDS or words[0] in GROUP_WORDS or words[0] in GROUP_PRONOUNS:
         return "group"
     acronym = len(written[-1]) > 1 and written[-1].isupper()
-    if any(w in ORGANIZATION_WORDS for w in words) or (
+    if any(w in ORGANIZATION_WORDS or _plural_of(w, ORGANIZATION_WORDS) for w in words) or (
         acronym and all(w in ("the", "a", "an") for w in words[:-1])  # "the IMF", "AROS"
     ):
         return "organization"
@@ -291,6 +341,18 @@ def _noun_phrase_head(mention: str) -> str:
         if index and word.lower() in PHRASE_BREAKS and not following[:1].isdigit():
             return " ".join(words[:index])  # but "Nine in 10 registered voters" goes on
     return " ".join(words)
+
+
+def names_people(words: list[str]) -> bool:
+    """Whether lowercase words name people or a body of them ("campaign", "allies", "longtime
+    personal physician"), as against a thing ("bold agenda", "statement")."""
+    return any(
+        w in KIND_WORDS
+        or _plural_of(w, KIND_WORDS)
+        or w.endswith(PERSON_NOUN_ENDINGS)
+        or w.endswith(("ies", "ian", "ist", "er", "or"))  # allies, physician, lobbyist
+        for w in words
+    )
 
 
 def names_no_speaker(mention: str) -> bool:
@@ -384,6 +446,15 @@ def person_name_in(mention: str) -> str | None:
                 role_preposition = (folded, index + 1)
         if PARTY_LABEL.match(clean):
             close()  # "Sen. Richard J. Durbin (D-Ill.)"
+            continue
+        if (
+            clean in NAME_PARTICLES
+            and following[:1].isupper()
+            and (current or (index and words[index - 1].strip(".,").lower() in TITLES))
+        ):
+            if not current:
+                started = index
+            current.append(clean)  # "Pierre de Vos", "Mr. de Vos", "Osama bin Laden"
             continue
         if len(base) == 1 and base.isupper() and word.endswith(".") and following[:1].isupper():
             if not current:
@@ -490,9 +561,12 @@ __all__ = [
     "ResolvedSpeaker",
     "guess_kind",
     "may_name_a_speaker",
+    "names_people",
     "names_no_speaker",
     "new_speaker_name",
     "normalise_name",
     "person_name_in",
+    "is_surname",
+    "surname_matches",
     "surname_of",
 ]

@@ -3,7 +3,7 @@ as a proposed new speaker, on sentences of our own."""
 
 import pytest
 
-from articles.attribution import extract
+from articles.attribution import Gazetteer, GazetteerEntry, extract
 from articles.attribution.speakers import guess_kind, new_speaker_name, person_name_in
 
 
@@ -42,6 +42,11 @@ def speakers(text: str) -> dict[str, tuple[str, str] | None]:
         ("Texas Sen. Ted Cruz", "Ted Cruz"),
         ("Rival Hillary Clinton, however", "Hillary Clinton"),
         ("Pres. Obama", "Obama"),
+        # Lowercase particles belong to the surname.
+        ("Pierre de Vos, a professor of law", "Pierre de Vos"),
+        ("Mr. de Vos", "de Vos"),
+        ("Osama bin Laden", "Osama bin Laden"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
         # Mentions that describe a person without naming them.
         ("the New York businessman", None),
         ("one Clinton aide", None),
@@ -74,6 +79,22 @@ def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
         ("a spokesman for Jeb Bush", "person", "a spokesman for Jeb Bush"),
         ("local media in Syria", "media", "local media in Syria"),
         ("Vice President Joseph R. Biden Jr.", "person", "Joseph R. Biden Jr."),
+        # Several people, counted or quantified, are a group, whatever qualifies them.
+        (
+            "All three Republican presidential candidates",
+            "group",
+            "All three Republican presidential candidates",
+        ),
+        ("Both men", "group", "Both men"),
+        ("Two spokesmen", "group", "Two spokesmen"),
+        ("Romney's associates", "group", "Romney's associates"),
+        ("Progressive groups", "group", "Progressive groups"),
+        # A campaign's camp and a board are organisations, not the person or role named in them.
+        ("the Clinton camp", "organization", "the Clinton camp"),
+        ("Its executive board", "organization", "Its executive board"),
+        # A person described by a qualified noun is described, not named after the qualifier.
+        ("an Iowa voter", "person", "an Iowa voter"),
+        ("The Air Force veteran", "person", "the Air Force veteran"),
     ],
 )
 def test_the_kind_and_name_suggested_for_a_new_speaker(mention: str, kind: str, name: str) -> None:
@@ -89,6 +110,36 @@ def test_a_surname_finds_a_full_name_with_initial_and_suffix() -> None:
     found = speakers(text)
     assert found["Vice President Joseph R. Biden Jr."] == ("Joseph R. Biden Jr.", "person")
     assert found["Biden"] == ("Joseph R. Biden Jr.", "person")
+
+
+def test_a_surname_with_or_without_its_particle_finds_the_full_name() -> None:
+    text = (
+        '"It will be close," said Pierre de Vos, a professor of law.\n\n'
+        "Mr. de Vos said the court would rule soon. Vos added that it was hard to say.\n\n"
+        "Sen. Chris Van Hollen said the bill would pass. Mr. Van Hollen added that the vote "
+        "was near."
+    )
+    found = speakers(text)
+    assert found["Pierre de Vos"] == ("Pierre de Vos", "person")
+    assert found["Mr. de Vos"] == ("Pierre de Vos", "person")
+    assert found["Vos"] == ("Pierre de Vos", "person")
+    assert found["Mr. Van Hollen"] == ("Chris Van Hollen", "person")
+
+
+def test_the_gazetteer_finds_a_person_by_a_surname_with_a_particle() -> None:
+    gazetteer = Gazetteer([GazetteerEntry("Osama bin Laden"), GazetteerEntry("Laden Smith")])
+    assert gazetteer.by_name("bin Laden").canonical_name == "Osama bin Laden"
+    assert gazetteer.by_name("Bin Laden").canonical_name == "Osama bin Laden"
+
+
+def test_a_possessive_mention_of_what_someone_said_is_theirs() -> None:
+    text = (
+        "Donald Trump said on Monday that he would win Ohio.\n\n"
+        "His statement said the wall would be paid for. His allies say the plan is sound."
+    )
+    found = speakers(text)
+    assert found["His statement"] == ("Donald Trump", "person")
+    assert found["His allies"] == ("His allies", "group")
 
 
 def test_a_person_described_by_whom_they_work_for_is_not_their_employer() -> None:
