@@ -24,6 +24,7 @@ from .speakers import (
     guess_kind,
     is_surname,
     may_name_a_speaker,
+    names_a_country,
     names_no_speaker,
     names_people,
     new_speaker_name,
@@ -302,13 +303,15 @@ class _Resolver:
             introduced = self._introduced_with_role(words, mention)
             if introduced is not None:
                 return introduced
-        if kind == "person" and name and is_surname(name):
+        if name and is_surname(name) and (kind == "person" or names_a_country(mention)):
+            # A surname takes the person met earlier, even one that is also a country's
+            # name ("Rep. Jim Jordan" ... "Jordan said").
             told = {GENDERED_WORDS.get(w) for w in words} - {None}
             earlier = self._earlier_full_name(name, told.pop() if len(told) == 1 else None)
             if earlier is not None:
                 return earlier
             known = self.gazetteer.by_name(name)
-            if known is not None:
+            if kind == "person" and known is not None:
                 return ResolvedSpeaker(known.canonical_name, known.kind, True)
         return ResolvedSpeaker(new_speaker_name(mention, kind), kind, False)
 

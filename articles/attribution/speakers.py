@@ -7,6 +7,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+
+import pycountry
 
 from .lexicon import FUNCTION_WORDS, WEEKDAYS_AND_TIMES
 from .records import GazetteerEntry, ResolvedSpeaker, SpeakerKind
@@ -270,9 +273,49 @@ NOT_A_NAME_OPENERS = frozenset(
 )
 
 
+# Short English names of states that ISO 3166 gives only in their long or local form.
+COUNTRY_SHORT_NAMES = frozenset(
+    {
+        "russia", "britain", "great britain", "england", "scotland", "wales", "america",
+        "turkey", "palestine", "burma", "ivory coast", "holland", "micronesia", "vatican",
+        "u.s.", "u.s", "u.s.a.", "usa", "u.k.", "u.k", "uk",
+    }
+)  # fmt: skip
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Lowercased names of countries: ISO 3166 names, official and common names, and a few
+    short English ones ISO does not give ("Russia", "Britain")."""
+    names = set(COUNTRY_SHORT_NAMES)
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names)
+
+
+def names_a_country(mention: str) -> bool:
+    """ "Germany", "the United States", "South Korea's": a state, which speaks through its
+    government."""
+    cleaned = re.sub(r"['’]s?$", "", " ".join(mention.split()).strip(" ,;:"))
+    words = cleaned.split()
+    if words and words[0].lower() in ("the", "even", "but", "and"):
+        words = words[1:]
+    name = " ".join(words)
+    return (
+        name == "US"
+        or name.lower().rstrip(".") in country_names()
+        or (name.lower() in country_names())
+    )
+
+
 def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     if not WORD.search(mention):
         return "person"
+    if names_a_country(mention):
+        return "organization"
     head = _name_before_apposition(mention)
     if head is not None:
         # "Olsen, who has been feuding with the council": the name before the apposition.
@@ -305,7 +348,10 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
         return "organization"
     head = words[-1]
     plural = (
-        len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s"))
+        len(head) > 3
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "'s", "’s"))
+        and (not head.endswith("is") or written[-1][:1].isupper())  # "the Israelis"; not "thesis"
     )
     if plural and (
         (
@@ -320,6 +366,8 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
         or (written[-1].islower() and words[0] in PHRASE_DETERMINERS)  # "her Democratic allies"
         # "Economists say", "Participants said"; not "Sanders said"
         or (len(written) == 1 and head.endswith(("ists", "ians", "ants", "ents", "ees")))
+        # "the Germans", "the Clintons": a people or a family, not a person called Germans
+        or (len(written) == 2 and words[0] == "the")
     ):
         return "group"  # "environmentalists", "her allies", "The researchers"; not "Sanders"
     return "person"
@@ -530,12 +578,20 @@ DISCOURSE_OPENERS = frozenset(
 )
 
 
+def _strip_edges(text: str) -> str:
+    """Punctuation off both ends, but not the full stop of an abbreviation ("the U.S.")."""
+    stripped = text.strip(" ,.;:—–")
+    if text.rstrip(" ,;:—–").endswith(".") and re.search(r"(?:^|[\s.])[A-Z]$", stripped):
+        return stripped + "."
+    return stripped
+
+
 def new_speaker_name(mention: str, kind: SpeakerKind) -> str:
     """A normalised name for a speaker not in the gazetteer: the personal name for a person
     named in the mention, otherwise the mention as written up to its first comma, without
     discourse words ("Some Democrats, however" -> "Some Democrats", "The union, which
     endorsed her" -> "the union")."""
-    cleaned = " ".join(mention.split()).strip(" ,.;:—–")
+    cleaned = _strip_edges(" ".join(mention.split()))
     cleaned = re.sub(r"['’]s?$", "", cleaned)
     if kind == "person":
         name = person_name_in(cleaned)
@@ -544,7 +600,7 @@ def new_speaker_name(mention: str, kind: SpeakerKind) -> str:
     words = cleaned.split()
     while len(words) > 1 and words[0].strip(",").lower() in DISCOURSE_OPENERS:
         words = words[1:]  # "Overall, conservative groups"
-    cleaned = " ".join(words).split(",")[0].strip(" .;:—–")
+    cleaned = _strip_edges(" ".join(words).split(",")[0])
     words = cleaned.split()
     while len(words) > 1 and words[0].lower() in DISCOURSE_OPENERS:
         words = words[1:]

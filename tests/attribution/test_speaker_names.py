@@ -92,6 +92,14 @@ def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
         # A campaign's camp and a board are organisations, not the person or role named in them.
         ("the Clinton camp", "organization", "the Clinton camp"),
         ("Its executive board", "organization", "Its executive board"),
+        # A country speaks through its government: an organisation, never a person.
+        ("Germany", "organization", "Germany"),
+        ("South Korea’s", "organization", "South Korea"),
+        ("Russia", "organization", "Russia"),
+        ("the U.S.", "organization", "the U.S."),
+        # A people or a family is a group.
+        ("the Germans", "group", "the Germans"),
+        ("the Clintons", "group", "the Clintons"),
         # A person described by a qualified noun is described, not named after the qualifier.
         ("an Iowa voter", "person", "an Iowa voter"),
         ("The Air Force veteran", "person", "the Air Force veteran"),
@@ -124,6 +132,16 @@ def test_a_surname_with_or_without_its_particle_finds_the_full_name() -> None:
     assert found["Mr. de Vos"] == ("Pierre de Vos", "person")
     assert found["Vos"] == ("Pierre de Vos", "person")
     assert found["Mr. Van Hollen"] == ("Chris Van Hollen", "person")
+
+
+def test_a_surname_that_is_also_a_country_finds_the_person_met_earlier() -> None:
+    text = (
+        "Rep. Jim Jordan said the bill was flawed.\n\n"
+        "Jordan added that the vote would fail. Germany said it would send troops."
+    )
+    found = speakers(text)
+    assert found["Jordan"] == ("Jim Jordan", "person")
+    assert found["Germany"] == ("Germany", "organization")
 
 
 def test_the_gazetteer_finds_a_person_by_a_surname_with_a_particle() -> None:
