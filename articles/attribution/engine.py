@@ -195,9 +195,11 @@ def _kind(text: str, segments: list[tuple[int, int]], quotations: list[Quotation
     pieces = [piece for q in quotations for piece in q.pieces]
     inside = total = 0
     for start, end in segments:
+        # Only the quotations that reach into this segment (an article has many).
+        near = [(a, b) for a, b in pieces if a < end and b > start]
         for match in WORD.finditer(text, start, end):
             total += 1
-            inside += any(a <= match.start() < b for a, b in pieces)
+            inside += bool(near) and any(a <= match.start() < b for a, b in near)
     if total and inside == total:
         return "direct"
     return "mixed" if inside else "indirect"
