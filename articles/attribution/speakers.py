@@ -278,7 +278,7 @@ COUNTRY_SHORT_NAMES = frozenset(
     {
         "russia", "britain", "great britain", "england", "scotland", "wales", "america",
         "turkey", "palestine", "burma", "ivory coast", "holland", "micronesia", "vatican",
-        "u.s.", "u.s", "u.s.a.", "usa", "u.k.", "u.k", "uk",
+        "u.s", "u.s.a", "usa", "u.k", "uk",
     }
 )  # fmt: skip
 
@@ -304,11 +304,7 @@ def names_a_country(mention: str) -> bool:
     if words and words[0].lower() in ("the", "even", "but", "and"):
         words = words[1:]
     name = " ".join(words)
-    return (
-        name == "US"
-        or name.lower().rstrip(".") in country_names()
-        or (name.lower() in country_names())
-    )
+    return name == "US" or name.lower().rstrip(".") in country_names()
 
 
 def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
@@ -616,13 +612,14 @@ __all__ = [
     "GazetteerEntry",
     "ResolvedSpeaker",
     "guess_kind",
+    "is_surname",
     "may_name_a_speaker",
-    "names_people",
+    "names_a_country",
     "names_no_speaker",
+    "names_people",
     "new_speaker_name",
     "normalise_name",
     "person_name_in",
-    "is_surname",
     "surname_matches",
     "surname_of",
 ]
