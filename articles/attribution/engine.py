@@ -24,7 +24,7 @@ from .speakers import (
     guess_kind,
     is_surname,
     may_name_a_speaker,
-    names_a_country,
+    names_a_place,
     names_no_speaker,
     names_people,
     new_speaker_name,
@@ -305,7 +305,7 @@ class _Resolver:
             introduced = self._introduced_with_role(words, mention)
             if introduced is not None:
                 return introduced
-        if name and is_surname(name) and (kind == "person" or names_a_country(mention)):
+        if name and is_surname(name) and (kind == "person" or names_a_place(mention)):
             # A surname takes the person met earlier, even one that is also a country's
             # name ("Rep. Jim Jordan" ... "Jordan said").
             told = {GENDERED_WORDS.get(w) for w in words} - {None}

@@ -11,7 +11,7 @@ from functools import cache
 
 import pycountry
 
-from .lexicon import FUNCTION_WORDS, WEEKDAYS_AND_TIMES
+from .lexicon import FINITE_AUXILIARIES, FUNCTION_WORDS, WEEKDAYS_AND_TIMES
 from .records import GazetteerEntry, ResolvedSpeaker, SpeakerKind
 
 WORD = re.compile(r"\w+(?:['’\-]\w+)*")
@@ -68,7 +68,8 @@ ORGANIZATION_WORDS = frozenset(
     "agency commission company corporation inc corp bank court congress senate house army "
     "military police fbi cia pentagon un nato union association institute university "
     "foundation group organization organisation board center centre bureau authority coalition "
-    "team pac camp "
+    "team pac camp convention caucus legislature parliament assembly cabinet museum city town "
+    "county village "
     "service white state embassy".split()
 )
 # Documents cited as sources ("the poll", "the report says"): no speaker to suggest; the
@@ -79,7 +80,8 @@ DOCUMENT_WORDS = frozenset(
     "book tweet tweets post posts document documents filing filings law laws bill bills "
     "opinion opinions ruling rulings decision inquiry investigation review audit findings "
     "results figures numbers estimates projections missive photos photo jokes event name names "
-    "proposal measure message messages email emails".split()
+    "proposal measure message messages email emails records cables transcript transcripts "
+    "average averages platform".split()
 )
 # A mention ending in one of these is a time, never a speaker ("this past week").
 TIME_WORDS = WEEKDAYS_AND_TIMES | frozenset(
@@ -108,7 +110,9 @@ ROLE_WORDS = frozenset(
     "judge sheriff manager strategist pollster analyst economist professor lawyer attorney "
     "activist author writer historian researcher scientist expert consultant commentator "
     "columnist editor reporter correspondent founder owner ceo executive officer coach "
-    "businessman businesswoman billionaire host anchor".split()
+    "businessman businesswoman billionaire host anchor supervisor commissioner councilman "
+    "councilwoman alderman superintendent chancellor treasurer comptroller auditor clerk "
+    "administrator".split()
 )
 
 
@@ -284,41 +288,51 @@ COUNTRY_SHORT_NAMES = frozenset(
 
 
 @cache
-def country_names() -> frozenset[str]:
-    """Lowercased names of countries: ISO 3166 names, official and common names, and a few
-    short English ones ISO does not give ("Russia", "Britain")."""
+def place_names() -> frozenset[str]:
+    """Lowercased names of countries and of the states of the United States: ISO 3166 names,
+    official and common names, and a few short English ones ISO does not give ("Russia",
+    "Britain")."""
     names = set(COUNTRY_SHORT_NAMES)
     for country in pycountry.countries:
         for field in ("name", "common_name", "official_name"):
             value = getattr(country, field, None)
             if value:
                 names.add(value.lower())
+    names.update(state.name.lower() for state in pycountry.subdivisions.get(country_code="US"))
     return frozenset(names)
 
 
-def names_a_country(mention: str) -> bool:
-    """ "Germany", "the United States", "South Korea's": a state, which speaks through its
-    government."""
+def names_a_place(mention: str) -> bool:
+    """ "Germany", "the United States", "South Korea's", "New Jersey": a country or a state,
+    which speaks through its government."""
     cleaned = re.sub(r"['’]s?$", "", " ".join(mention.split()).strip(" ,;:"))
     words = cleaned.split()
     if words and words[0].lower() in ("the", "even", "but", "and"):
         words = words[1:]
     name = " ".join(words)
-    return name == "US" or name.lower().rstrip(".") in country_names()
+    return name == "US" or name.lower().rstrip(".") in place_names()
 
 
 def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     if not WORD.search(mention):
         return "person"
-    if names_a_country(mention):
+    mention = _without_trailing_clause(mention)  # "U.S. officials have, in fact"
+    if names_a_place(mention):
         return "organization"
     head = _name_before_apposition(mention)
     if head is not None:
-        # "Olsen, who has been feuding with the council": the name before the apposition.
-        return guess_kind(head, cue_lemma)
+        # "Working America, a labor-affiliated group": what the apposition says it is; else,
+        # as in "Olsen, who has been feuding with the council", what the name is.
+        described = _apposition_kind(mention.partition(",")[2], cue_lemma)
+        return described or guess_kind(head, cue_lemma)
     # The kind is the head noun's: "Democratic voters in all five states" are voters, and
     # "Lobbyists in general" are lobbyists.
     written = WORD.findall(_noun_phrase_head(mention)) or WORD.findall(mention)
+    owners = [k for k, w in enumerate(written[:-1]) if w.endswith(("'s", "’s"))]
+    if owners and names_people([written[-1].lower()]):
+        # What the possessor owns, when it is someone: "Chancellor Angela Merkel's Christian
+        # Democratic Union" is a party, "Clinton's allies" a group.
+        written = written[owners[-1] + 1 :]
     words = [w.lower() for w in written]
     if _plural_of(words[-1], ROLE_WORDS | PERSON_WORDS) or (
         words[0] in QUANTIFIERS and _plural_of(words[-1], KIND_WORDS | ROLE_WORDS)
@@ -366,7 +380,48 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
         or (len(written) == 2 and words[0] == "the")
     ):
         return "group"  # "environmentalists", "her allies", "The researchers"; not "Sanders"
+    if _titled_with_the(written):
+        return "media" if cue_lemma in PUBLISHING_CUES else "organization"
     return "person"
+
+
+def _apposition_kind(apposition: str, cue_lemma: str) -> SpeakerKind | None:
+    """An organisation or a medium when an apposition's noun is one ("a labor-affiliated
+    group", "a conservative political action committee"); not "a member of the committee"."""
+    words = []
+    for word in apposition.split():
+        if word.lower() in PHRASE_BREAKS or word.lower() in ("of", "to"):
+            break
+        words.append(word.rstrip(","))
+        if word.endswith(","):
+            break
+    if not 2 <= len(words) <= 5 or words[0].lower() not in ("a", "an", "the"):
+        return None
+    if words[-1].lower() in ORGANIZATION_WORDS:
+        return "organization"
+    return "media" if words[-1].lower() in MEDIA_WORDS else None
+
+
+# Cues by which a titled name ("The Atlantic") is known to be a publication.
+PUBLISHING_CUES = frozenset("report write publish editorialize".split())
+# A capitalised word after "the" that describes a person ("the Texan", "the Californian").
+DEMONYM_ENDINGS = ("an", "er", "ese", "ite")
+
+
+def _titled_with_the(written: list[str]) -> bool:
+    """ "The Atlantic", "The Iowa Electronic Markets": a title made of "the" and capitalised
+    words, with no title or role and no possessive, names a publication or a body; people are
+    not named so, though "the Texan" describes one."""
+    if len(written) < 2 or written[0].lower() != "the":
+        return False
+    rest = written[1:]
+    if not all(w[:1].isupper() for w in rest):
+        return False
+    if any(
+        w.lower() in TITLES or w.lower() in ROLE_WORDS or w.endswith(("'s", "’s")) for w in rest
+    ):
+        return False
+    return not (len(rest) == 1 and rest[0].lower().endswith(DEMONYM_ENDINGS))
 
 
 # Words after which a noun phrase goes on to describe its head ("voters in all five states",
@@ -399,10 +454,23 @@ def names_people(words: list[str]) -> bool:
     )
 
 
+# Labels of a page's parts that a headline-style "Label: text" line opens with ("The Latest:
+# Trump says ..." is AP's running account, not a speaker called "The Latest").
+PAGE_LABELS = frozenset(
+    {"the latest", "latest", "update", "updates", "related", "breaking", "breaking news",
+     "read more", "editor's note", "editor’s note", "correction", "advertisement"}
+)  # fmt: skip
+
+
 def names_no_speaker(mention: str) -> bool:
-    """A document or a time rather than someone who speaks: "the new law", "a legal opinion",
-    "a new Washington Post-ABC News national poll", "this past week". The curator names who
-    published a document; the engine suggests no speaker for it."""
+    """A document, a time or a page's label rather than someone who speaks: "the new law",
+    "a legal opinion", "a new Washington Post-ABC News national poll", "this past week", "The
+    Latest". The curator names who published a document; the engine suggests no speaker."""
+    if " ".join(mention.lower().split()).strip(" :.-—") in PAGE_LABELS:
+        return True
+    trimmed = _without_trailing_clause(mention)  # "The bill did something Republicans"
+    if trimmed != mention and names_no_speaker(trimmed):
+        return True
     written = WORD.findall(_noun_phrase_head(mention))
     if not written:
         return True
@@ -582,13 +650,51 @@ def _strip_edges(text: str) -> str:
     return stripped
 
 
+# Words after which a mention caught by the walk back from a cue goes on into the clause:
+# adverbs and, lowercase, auxiliaries ("U.S. officials have", "Mexican officials now") or a
+# time ("the Kentucky Republican on Tuesday", "The Obama administration long ago").
+TRAILING_ADVERBS = frozenset("now also already still just then meanwhile too".split())
+TIME_OPENERS = frozenset("on last this next earlier later long".split())
+
+
+def _without_trailing_clause(mention: str) -> str:
+    words = mention.split()
+    for k in range(1, len(words)):
+        word = words[k].strip(",.;:")
+        lower = word.lower()
+        following = words[k + 1].strip(",.;:").lower() if k + 1 < len(words) else ""
+        previous = words[k - 1].strip(",.;:").lower()
+        if (
+            (word.islower() and (lower in FINITE_AUXILIARIES or lower in TRAILING_ADVERBS))
+            or (lower in DATE_NAMES and not previous.endswith(("ed", "ing")))
+            or (
+                word.islower()
+                and lower in TIME_OPENERS
+                and (following in TIME_WORDS or following in DATE_NAMES or following == "ago")
+            )
+        ):
+            kept = " ".join(words[:k]).rstrip(",;:")
+            return kept if may_name_a_speaker(kept) else mention
+    return mention
+
+
 def new_speaker_name(mention: str, kind: SpeakerKind) -> str:
     """A normalised name for a speaker not in the gazetteer: the personal name for a person
     named in the mention, otherwise the mention as written up to its first comma, without
     discourse words ("Some Democrats, however" -> "Some Democrats", "The union, which
-    endorsed her" -> "the union")."""
-    cleaned = _strip_edges(" ".join(mention.split()))
+    endorsed her" -> "the union"), words the walk back from the cue took from the clause
+    ("The campaign on Monday" -> "the campaign") or the document cited ("Federal Election
+    Commission records" -> "Federal Election Commission")."""
+    cleaned = _strip_edges(_without_trailing_clause(" ".join(mention.split())))
     cleaned = re.sub(r"['’]s?$", "", cleaned)
+    words = cleaned.split()
+    if (
+        kind != "person"
+        and len(words) > 1
+        and words[-1] in DOCUMENT_WORDS
+        and all(w[:1].isupper() or w.lower() == "the" for w in words[:-1])
+    ):
+        cleaned = " ".join(words[:-1])
     if kind == "person":
         name = person_name_in(cleaned)
         if name:
@@ -614,7 +720,7 @@ __all__ = [
     "guess_kind",
     "is_surname",
     "may_name_a_speaker",
-    "names_a_country",
+    "names_a_place",
     "names_no_speaker",
     "names_people",
     "new_speaker_name",

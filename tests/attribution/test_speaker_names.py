@@ -4,7 +4,12 @@ as a proposed new speaker, on sentences of our own."""
 import pytest
 
 from articles.attribution import Gazetteer, GazetteerEntry, extract
-from articles.attribution.speakers import guess_kind, new_speaker_name, person_name_in
+from articles.attribution.speakers import (
+    guess_kind,
+    names_no_speaker,
+    new_speaker_name,
+    person_name_in,
+)
 
 
 def speakers(text: str) -> dict[str, tuple[str, str] | None]:
@@ -103,6 +108,48 @@ def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
         # A person described by a qualified noun is described, not named after the qualifier.
         ("an Iowa voter", "person", "an Iowa voter"),
         ("The Air Force veteran", "person", "the Air Force veteran"),
+        # A state of the United States speaks through its government, as a country does.
+        ("New Jersey", "organization", "New Jersey"),
+        ("Nevada's", "organization", "Nevada"),
+        # Places and assemblies are bodies, not people named after their qualifier.
+        ("The Oklahoma legislature", "organization", "the Oklahoma legislature"),
+        (
+            "The Democratic National Convention",
+            "organization",
+            "the Democratic National Convention",
+        ),
+        ("the city of Nice", "organization", "the city of Nice"),
+        # A title of "the" and capitalised words is a publication or a body; "the Texan" is
+        # still someone.
+        ("The Atlantic", "organization", "the Atlantic"),
+        ("The Iowa Electronic Markets", "organization", "the Iowa Electronic Markets"),
+        ("the Texan", "person", "Texan"),
+        # An apposition saying what the name is.
+        ("Working America, a labor-affiliated group", "organization", "Working America"),
+        (
+            "America Rising, a conservative political action committee",
+            "organization",
+            "America Rising",
+        ),
+        ("Win Htein, a member of the party's executive committee", "person", "Win Htein"),
+        # What a possessor owns, when it is someone or a body.
+        ("Clinton’s allies", "group", "Clinton’s allies"),
+        ("House Speaker Paul Ryan’s office", "organization", "House Speaker Paul Ryan’s office"),
+        (
+            "Chancellor Angela Merkel's Christian Democratic Union",
+            "organization",
+            "Chancellor Angela Merkel's Christian Democratic Union",
+        ),
+        # Local offices are roles, not part of the name.
+        ("Chicago Alderman Jason C. Ervin", "person", "Jason C. Ervin"),
+        # What the walk back from the cue took from the clause is not part of the name.
+        ("the Kentucky Republican on Tuesday", "person", "the Kentucky Republican"),
+        ("The Obama administration long ago", "organization", "the Obama administration"),
+        ("U.S. officials have, in fact", "group", "U.S. officials"),
+        ("Mexican officials now", "group", "Mexican officials"),
+        ("Two House Committees on Monday", "group", "Two House Committees"),
+        # A body's records stand for the body.
+        ("Federal Election Commission records", "organization", "Federal Election Commission"),
     ],
 )
 def test_the_kind_and_name_suggested_for_a_new_speaker(mention: str, kind: str, name: str) -> None:
@@ -187,3 +234,11 @@ def test_documents_and_times_suggest_no_speaker() -> None:
     found = speakers(text)
     assert found == {"A legal opinion": None, "The new law": None}
     assert speakers("The report said that the river had flooded.") == {"The report": None}
+
+
+def test_page_labels_and_clauses_about_documents_suggest_no_speaker() -> None:
+    assert names_no_speaker("The Latest")
+    assert names_no_speaker("The bill did something Republicans")
+    assert names_no_speaker("the Party’s platform")
+    assert not names_no_speaker("The Atlantic")
+    assert not names_no_speaker("Police had last month")
