@@ -69,7 +69,7 @@ ORGANIZATION_WORDS = frozenset(
     "military police fbi cia pentagon un nato union association institute university "
     "foundation group organization organisation board center centre bureau authority coalition "
     "team pac camp convention caucus legislature parliament assembly cabinet museum city town "
-    "county village "
+    "county village school college academy directorate "
     "service white state embassy".split()
 )
 # Documents cited as sources ("the poll", "the report says"): no speaker to suggest; the
@@ -110,7 +110,7 @@ ROLE_WORDS = frozenset(
     "judge sheriff manager strategist pollster analyst economist professor lawyer attorney "
     "activist author writer historian researcher scientist expert consultant commentator "
     "columnist editor reporter correspondent founder owner ceo executive officer coach "
-    "businessman businesswoman billionaire host anchor supervisor commissioner councilman "
+    "businessman businesswoman billionaire host anchor dean supervisor commissioner councilman "
     "councilwoman alderman superintendent chancellor treasurer comptroller auditor clerk "
     "administrator".split()
 )
@@ -319,6 +319,8 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     mention = _without_trailing_clause(mention)  # "U.S. officials have, in fact"
     if names_a_place(mention):
         return "organization"
+    if _names_someone_and_where_they_work(mention):
+        return "person"  # "Karlyn Bowman of the American Enterprise Institute"
     head = _name_before_apposition(mention)
     if head is not None:
         # "Working America, a labor-affiliated group": what the apposition says it is; else,
@@ -334,9 +336,17 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
         # Democratic Union" is a party, "Clinton's allies" a group.
         written = written[owners[-1] + 1 :]
     words = [w.lower() for w in written]
-    if _plural_of(words[-1], ROLE_WORDS | PERSON_WORDS) or (
-        words[0] in QUANTIFIERS and _plural_of(words[-1], KIND_WORDS | ROLE_WORDS)
-    ):
+    if _counts_people(words):
+        return "group"  # "60 percent", "a mere 9 percent", "the two", "Both"
+    if (
+        _plural_of(words[-1], ROLE_WORDS | PERSON_WORDS)
+        # "Candidates", "two spokesmen"; but "Dottie Deans" is named
+        and (
+            written[-1].islower()
+            or len(written) == 1
+            or words[0] in PHRASE_DETERMINERS | QUANTIFIERS
+        )
+    ) or (words[0] in QUANTIFIERS and _plural_of(words[-1], KIND_WORDS | ROLE_WORDS)):
         return "group"  # "Both candidates", "All three Republican presidential candidates"
     if any(
         w in ROLE_WORDS and not (k + 1 < len(words) and words[k + 1] in ORGANIZATION_WORDS)
@@ -383,6 +393,41 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     if _titled_with_the(written):
         return "media" if cue_lemma in PUBLISHING_CUES else "organization"
     return "person"
+
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred".split()
+)
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(".", "").replace(",", "").isdigit() or all(
+        part in NUMBER_WORDS for part in word.split("-")
+    )
+
+
+def _counts_people(words: list[str]) -> bool:
+    """ "60 percent", "Seventy-two percent", "a mere 9 percent", "the two", "Both": a share
+    or a count of people, not someone named so."""
+    if "percent" in words[:4]:
+        at = words.index("percent")
+        return at > 0 and _is_number(words[at - 1])
+    if "one" in words or "1" in words:
+        return False  # "One said": someone
+    return all(w in QUANTIFIERS or w in ("the", "a", "an") or _is_number(w) for w in words)
+
+
+def _names_someone_and_where_they_work(mention: str) -> bool:
+    name = person_name_in(mention)
+    if not name or len(name.split()) < 2:
+        return False
+    if any(w.lower() in ORGANIZATION_WORDS or w.lower() in MEDIA_WORDS for w in name.split()):
+        return False
+    at = mention.find(name)
+    rest = mention[at + len(name) :].lstrip(" ,").split() if at >= 0 else []
+    return bool(rest) and rest[0].lower() in ("of", "at", "from", "with")
 
 
 def _apposition_kind(apposition: str, cue_lemma: str) -> SpeakerKind | None:
@@ -521,12 +566,14 @@ def person_name_in(mention: str) -> str | None:
     director of the European Centre", "a spokesman for Jeb Bush"): such a mention describes
     a person without naming them, and gives None.
     """
+    mention = re.sub(r"\s*\([^)]*\)", " ", mention)  # "Rep. Sander M. Levin (Mich.)", "(SNSC)"
     head = _name_before_apposition(mention)
     if head is not None:
         name = person_name_in(head)
         if name:
             return name
     words = re.findall(r"[\w.’'\-]+", mention)
+    opener = words[0].lower() if words else ""
     if words and words[0].strip(".,").lower() in NOT_A_NAME_OPENERS:
         words = words[1:]  # "Another 19 percent", "Perhaps the debate moderators"
     runs: list[tuple[int, list[str]]] = []  # (index of the first word, the words)
@@ -554,7 +601,10 @@ def person_name_in(mention: str) -> str | None:
                 close()  # "Karlyn Bowman of the American Enterprise Institute"
                 break
             previous = words[index - 1].strip(".,").lower() if index else ""
-            if role_preposition is None and (previous in ROLE_WORDS or previous in TITLES):
+            described = previous in ROLE_WORDS or previous in TITLES
+            if not described and index and words[index - 1].islower():
+                described = previous.endswith(("er", "or", "ist"))  # "A producer for Yahoo"
+            if role_preposition is None and described:
                 role_preposition = (folded, index + 1)
         if PARTY_LABEL.match(clean):
             close()  # "Sen. Richard J. Durbin (D-Ill.)"
@@ -600,6 +650,12 @@ def person_name_in(mention: str) -> str | None:
     if not runs:
         return None
     started, name = runs[-1]
+    if (
+        len(name) == 1
+        and name[0].lower().endswith(DEMONYM_ENDINGS)
+        and opener in ("the", "a", "an", "one", "another")
+    ):
+        return None  # "the Texan", "one kind-hearted Canadian": described, not named
     if possessor == len(runs) - 1 and any(
         w.strip(".,").lower() in ROLE_WORDS for w in words[started + len(name) :]
     ):
@@ -653,7 +709,7 @@ def _strip_edges(text: str) -> str:
 # Words after which a mention caught by the walk back from a cue goes on into the clause:
 # adverbs and, lowercase, auxiliaries ("U.S. officials have", "Mexican officials now") or a
 # time ("the Kentucky Republican on Tuesday", "The Obama administration long ago").
-TRAILING_ADVERBS = frozenset("now also already still just then meanwhile too".split())
+TRAILING_ADVERBS = frozenset("now also already still just then meanwhile too alike".split())
 TIME_OPENERS = frozenset("on last this next earlier later long".split())
 
 

@@ -123,7 +123,21 @@ def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
         # still someone.
         ("The Atlantic", "organization", "the Atlantic"),
         ("The Iowa Electronic Markets", "organization", "the Iowa Electronic Markets"),
-        ("the Texan", "person", "Texan"),
+        ("the Texan", "person", "the Texan"),
+        ("one kind-hearted Canadian", "person", "one kind-hearted Canadian"),
+        # Someone named with where they work is a person, not the workplace.
+        ("Karlyn Bowman of the American Enterprise Institute", "person", "Karlyn Bowman"),
+        ("A producer for Yahoo Studios", "person", "a producer for Yahoo Studios"),
+        (
+            "The dean of Columbia's Graduate School of Journalism",
+            "person",
+            "the dean of Columbia's Graduate School of Journalism",
+        ),
+        ("Rep. Sander M. Levin (Mich.), a superdelegate", "person", "Sander M. Levin"),
+        # Shares and counts of people are groups.
+        ("60 percent", "group", "60 percent"),
+        ("the two", "group", "the two"),
+        ("ordinary voters alike", "group", "ordinary voters"),
         # An apposition saying what the name is.
         ("Working America, a labor-affiliated group", "organization", "Working America"),
         (
