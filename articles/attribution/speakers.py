@@ -419,7 +419,12 @@ def _counts_people(words: list[str]) -> bool:
     return all(w in QUANTIFIERS or w in ("the", "a", "an") or _is_number(w) for w in words)
 
 
+WORKPLACE_PREPOSITIONS = re.compile(r" (?:of|at|from|with) ", re.IGNORECASE)
+
+
 def _names_someone_and_where_they_work(mention: str) -> bool:
+    if not WORKPLACE_PREPOSITIONS.search(mention):
+        return False
     name = person_name_in(mention)
     if not name or len(name.split()) < 2:
         return False
