@@ -325,7 +325,7 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     if head is not None:
         # "Working America, a labor-affiliated group": what the apposition says it is; else,
         # as in "Olsen, who has been feuding with the council", what the name is.
-        described = _apposition_kind(mention.partition(",")[2], cue_lemma)
+        described = _apposition_kind(mention.partition(",")[2])
         return described or guess_kind(head, cue_lemma)
     # The kind is the head noun's: "Democratic voters in all five states" are voters, and
     # "Lobbyists in general" are lobbyists.
@@ -423,6 +423,8 @@ WORKPLACE_PREPOSITIONS = re.compile(r" (?:of|at|from|with) ", re.IGNORECASE)
 
 
 def _names_someone_and_where_they_work(mention: str) -> bool:
+    """A personal name of two words or more followed by where its bearer works or comes from
+    ("Karlyn Bowman of the American Enterprise Institute"): a person, whatever the workplace."""
     if not WORKPLACE_PREPOSITIONS.search(mention):
         return False
     name = person_name_in(mention)
@@ -435,7 +437,7 @@ def _names_someone_and_where_they_work(mention: str) -> bool:
     return bool(rest) and rest[0].lower() in ("of", "at", "from", "with")
 
 
-def _apposition_kind(apposition: str, cue_lemma: str) -> SpeakerKind | None:
+def _apposition_kind(apposition: str) -> SpeakerKind | None:
     """An organisation or a medium when an apposition's noun is one ("a labor-affiliated
     group", "a conservative political action committee"); not "a member of the committee"."""
     words = []
