@@ -84,7 +84,7 @@ def _train_cues(arguments: argparse.Namespace) -> None:
             encoding="utf-8",
         )
     print(
-        f"cue classifier: {len(cue_model.candidates)} candidate words, "
+        f"cue classifier: {len(cue_model.candidates)} candidate base forms, "
         f"{len(cue_model.weights)} weights; frame filter: {len(frame_model.weights)} weights; "
         f"end model: {len(end_model.weights)} weights -> {output}",
         file=sys.stderr,

@@ -15,8 +15,10 @@ from .lexicon import FINITE_AUXILIARIES, FUNCTION_WORDS, WORD, lemma, token_clas
 from .text import Token
 
 CUE_MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
-# A word is considered at all only when the training corpus saw it as a cue this often; the
-# rest of the vocabulary never is one, and skipping it keeps the engine fast.
+# A word is considered at all only when the training corpus saw its base form as a cue this
+# often; the rest of the vocabulary never is one, and skipping it keeps the engine fast.
+# Counting by base form lets the classifier judge "hailed" and "defends" when annotators
+# marked only "hail" and "defended" twice: the lemma and context features carry over.
 MINIMUM_CANDIDATE_CUES = 2
 MINIMUM_CANDIDATE_PROBABILITY = 0.2
 # A feature must occur this often in training to be kept in the shipped weights.
@@ -117,7 +119,7 @@ class CueModel:
         return token.cue_probability
 
     def _probability(self, tokens: list[Token], i: int) -> float:
-        if tokens[i].lower not in self.candidates:
+        if _lemma(tokens[i].lower) not in self.candidates:
             return 0.0
         weights = self.weights
         return _logistic(sum(weights.get(feature, 0.0) for feature in cue_features(tokens, i)))
@@ -126,8 +128,8 @@ class CueModel:
         return {
             "about": "logistic-regression weights over word and context features for "
             "'is this word an attribution cue', trained on the PolNeAR train split by "
-            "`python -m articles.attribution train-cues`; candidates are the words "
-            "annotated as cues at least twice",
+            "`python -m articles.attribution train-cues`; candidates are the base forms "
+            "of words annotated as cues at least twice, and every form of them is judged",
             "candidates": sorted(self.candidates),
             "weights": {k: round(v, 3) for k, v in sorted(self.weights.items()) if abs(v) >= 5e-3},
         }
@@ -225,20 +227,20 @@ def train_cue_model(documents: list[dict], *, seed: int = 13) -> CueModel:
     cue_counts: Counter[str] = Counter()
     for tokens, k, is_cue in labelled_tokens(documents):
         if is_cue:
-            cue_counts[tokens[k].lower] += 1
+            cue_counts[_lemma(tokens[k].lower)] += 1
     candidates = frozenset(w for w, n in cue_counts.items() if n >= MINIMUM_CANDIDATE_CUES)
     examples: list[tuple[list[str], int]] = []
     for tokens, k, is_cue in labelled_tokens(documents):
-        if tokens[k].lower in candidates:
+        if _lemma(tokens[k].lower) in candidates:
             examples.append((cue_features(tokens, k), int(is_cue)))
     weights = fit_logistic_regression(examples, seed=seed)
     # Keep as candidates only the words the model ever finds likely in training: the others
     # would cost the engine time and never pass the threshold.
     model = CueModel(weights, candidates)
     likely = {
-        tokens[k].lower
+        _lemma(tokens[k].lower)
         for tokens, k, _is_cue in labelled_tokens(documents)
-        if tokens[k].lower in candidates
+        if _lemma(tokens[k].lower) in candidates
         and model._probability(tokens, k) >= MINIMUM_CANDIDATE_PROBABILITY
     }
     return CueModel(weights, frozenset(likely))

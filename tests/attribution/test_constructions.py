@@ -338,7 +338,7 @@ def test_a_pronoun_caught_with_other_words_resolves_as_the_pronoun() -> None:
 
 
 def test_a_mention_that_names_nobody_gets_no_speaker() -> None:
-    text = "Perhaps recognizing that imitation is flattery, the aides smiled."
+    text = "Perhaps arguing that imitation is flattery, the aides smiled."
     found = {piece(text, a.speaker_mention): a.speaker for a in extract(text)}
     assert "Perhaps" in found
     assert found["Perhaps"] is None
