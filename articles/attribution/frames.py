@@ -13,7 +13,14 @@ from .cuemodel import (
     end_recorder,
     is_end_candidate,
 )
-from .lexicon import FINITE_AUXILIARIES, WEEKDAYS_AND_TIMES, cue_lexicon, cue_probability, lemma
+from .lexicon import (
+    FINITE_AUXILIARIES,
+    FUNCTION_WORDS,
+    WEEKDAYS_AND_TIMES,
+    cue_lexicon,
+    cue_probability,
+    lemma,
+)
 from .speakers import KIND_WORDS, guess_kind
 from .text import ABBREVIATIONS, Quotation, Sentence, Token
 
@@ -225,6 +232,10 @@ class SentenceFrames:
             opening = self._quotation_first_frame()
             if opening is not None:
                 found.append(opening)
+        if not found:
+            cue_first = self._cue_first_frame()
+            if cue_first is not None:
+                found.append(cue_first)
         for special in (
             self._speaker_label_frame(),
             self._survey_frame(),
@@ -251,6 +262,8 @@ class SentenceFrames:
                 found.append(frame)
                 if not MULTIPLE_PER_SENTENCE:
                     break
+        if not found:
+            found += self._headline_frames()
         if not found:
             quote_frame = self._lone_quotation_frame()
             if quote_frame is not None:
@@ -434,6 +447,44 @@ class SentenceFrames:
                 )
         return None
 
+    def _cue_first_frame(self) -> Frame | None:
+        """'Said Comey, "…"' and 'Said Dorothy Poynter, who grew up with Ali, "…"': a reporting
+        verb opens the sentence, its source follows, and a quotation after a comma or colon is
+        the content."""
+        tokens = self.tokens
+        if len(tokens) < 5 or tokens[0].is_quoted:
+            return None
+        cue_lemma = lemma(tokens[0].lower)
+        if cue_lemma not in INVERSION_LEMMAS or not tokens[0].text[:1].isupper():
+            return None
+        head = tokens[1]
+        if not (head.text[:1].isupper() or head.lower in DETERMINERS | QUANTIFIERS):
+            return None
+        opening = next((k for k, t in enumerate(tokens) if t.is_quoted), None)
+        if opening is None or opening > 30:
+            return None
+        mark = opening - 1
+        while mark > 1 and tokens[mark].lower in ("“", '"', "``", "‘", "'"):
+            mark -= 1
+        if tokens[mark].lower not in (",", ":"):
+            return None
+        last = next(k for k in range(1, mark + 1) if tokens[k].lower in (",", ":")) - 1
+        if last < 1 or last > 8 or any(t.lower in FINITE_AUXILIARIES for t in tokens[1:last]):
+            return None
+        quotation = self._quotation_starting_at(opening)
+        if quotation is None:
+            return None
+        pieces = [
+            (max(a, self.sentence.start), b)
+            for a, b in quotation.pieces
+            if a < self.sentence.end and b > self.sentence.start
+        ]
+        if sum(len(WORD_PATTERN.findall(self.text, a, b)) for a, b in pieces) < 2:
+            return None
+        source = (head.start, tokens[last].end)
+        cue = (tokens[0].start, tokens[0].end)
+        return Frame(pieces, cue, cue_lemma, source, "cue-source-quotation", 0.8, self.index)
+
     def _loose_cue(self, k: int) -> bool:
         return cue_lexicon().get(self.tokens[k].lower, 0.0) >= LOOSE_CUE_SHARE
 
@@ -461,6 +512,87 @@ class SentenceFrames:
         source = (tokens[first].start, tokens[colon - 1].end)
         cue = (tokens[colon].start, tokens[colon].end)
         return Frame([content], cue, ":", source, "speaker-label", 0.5, self.index)
+
+    def _is_headline(self) -> bool:
+        """Whether the sentence is a line of its own in title case ("Trump Says He Never
+        Pledged To …"), where a capitalised word may be the verb."""
+        text, sentence = self.text, self.sentence
+        if text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start].strip():
+            return False
+        line_end = text.find("\n", sentence.end)
+        if text[sentence.end : len(text) if line_end < 0 else line_end].strip(" .\u00a0"):
+            return False
+        words = [t for t in self.tokens if t.lower[:1].isalpha() and not t.is_quoted]
+        if len(words) < 4:
+            return False
+        lowercase = [t for t in words if not t.text[:1].isupper()]
+        return len(lowercase) <= len(words) // 5 and all(
+            t.lower in FUNCTION_WORDS for t in lowercase
+        )
+
+    def _headline_frames(self) -> list[Frame]:
+        """'SOURCE CUE CONTENT' in a title-case headline: "Clinton Says Russians Hacked DNC",
+        "Conservative Icon Morton Blackwell Endorses Ted Cruz". The cue is judged as if the
+        headline were written in lowercase; the source is the capitalised words before it."""
+        model = cue_model()
+        if model is None or not self._is_headline():
+            return []
+        tokens = self.tokens
+        lowered = [Token(t.start, t.end, t.lower, t.lower, t.is_quoted) for t in tokens]
+        for k in range(1, len(tokens) - 1):
+            token = tokens[k]
+            if token.is_quoted or not token.lower[:1].isalpha() or token.lower in FUNCTION_WORDS:
+                continue
+            if model.probability(lowered, k) < CUE_MODEL_THRESHOLD:
+                continue
+            last = k - 1
+            while last >= 0 and tokens[last].lower in FINITE_AUXILIARIES | {"not", "also"}:
+                last -= 1
+            first = last
+            while (
+                first > 0
+                and (tokens[first - 1].text[:1].isupper() or self._is_name_dot(first - 1))
+                and tokens[first - 1].lower not in FINITE_AUXILIARIES
+            ):
+                first -= 1
+            if last < 0 or last - first > 6 or not tokens[first].text[:1].isupper():
+                return []
+            if tokens[first].lower in (FUNCTION_WORDS | OPENING_SUBORDINATORS) - {"the"}:
+                return []  # "If You’re Not Voting …", "When …": a clause, not a source
+            source = (tokens[first].start, tokens[last].end)
+            found = []
+            # "Clinton Says Russians Hacked DNC, Calls Trump’s Remarks ‘Troubling’": a cue
+            # after a comma starts a second statement by the same source.
+            while k is not None:
+                following = next(
+                    (
+                        j + 1
+                        for j in range(k + 1, len(tokens) - 1)
+                        if tokens[j].lower == ","
+                        and not tokens[j + 1].is_quoted
+                        and tokens[j + 1].lower not in FUNCTION_WORDS
+                        and model.probability(lowered, j + 1) >= CUE_MODEL_THRESHOLD
+                    ),
+                    None,
+                )
+                end = (
+                    self._sentence_content_end() if following is None else tokens[following - 2].end
+                )
+                rest = [t for t in tokens[k + 1 :] if t.lower[0].isalnum() and t.start < end]
+                if len(rest) >= 2 or (rest and found):
+                    start = (
+                        rest[1].start
+                        if rest[0].lower == "that" and len(rest) > 1
+                        else rest[0].start
+                    )
+                    cue = (tokens[k].start, tokens[k].end)
+                    cue_lemma = lemma(tokens[k].lower)
+                    found.append(
+                        Frame([(start, end)], cue, cue_lemma, source, "headline", 0.5, self.index)
+                    )
+                k = following
+            return found
+        return []
 
     def _survey_frame(self) -> Frame | None:
         """'In a new poll by X, most voters ...': the poll is the source."""
@@ -616,9 +748,33 @@ class SentenceFrames:
             while end_index >= 0 and tokens[end_index].lower in BOUNDARY_PUNCTUATION:
                 end_index -= 1
             start = self._content_start_before(end_index + 1)
-            if end_index < 1 or start is None:
+            # "Fundraising, according to the campaign, has surged": the content goes on
+            # after a parenthetical source.
+            resumed = None
+            if (
+                source_last + 2 < len(tokens)
+                and tokens[source_last + 1].lower == ","
+                and tokens[i - 1].lower == ","
+                and sum(1 for t in tokens[source_last + 2 :] if t.lower[0].isalnum()) >= 2
+                and not tokens[source_last + 2].is_quoted
+                and tokens[source_last + 2].lower not in {"and", "but", "or", "so", "while"}
+            ):
+                resumed = (tokens[source_last + 2].start, self._sentence_content_end())
+                if start is None and end_index >= 0 and tokens[0].lower[0].isalnum():
+                    start = tokens[0].start  # "Fundraising, according to …, has surged"
+            if end_index < (0 if resumed else 1) or start is None:
                 return None
             content = (start, tokens[end_index].end)
+            if resumed is not None:
+                return Frame(
+                    [*self._content_segments(*content), *self._content_segments(*resumed)],
+                    cue,
+                    "according to",
+                    source,
+                    "according-to",
+                    0.85,
+                    self.index,
+                )
         return Frame(
             self._content_segments(*content),
             cue,
@@ -1249,6 +1405,12 @@ class SentenceFrames:
                     ], None
                 if tokens[following].lower.endswith("ing") and is_cue(tokens, following):
                     return [], following
+                if is_inverted and comma == after:
+                    # "…, said a former spokesman for the ministry, Oleg Voloshyn, who …": the
+                    # name in apposition belongs to the source.
+                    following = self._after_name_apposition(following)
+                    if following >= len(tokens) or not tokens[following].lower[0].isalnum():
+                        return [], None
                 apposition = tokens[following].lower in RELATIVE_WORDS or (
                     is_inverted
                     and (
@@ -1263,11 +1425,22 @@ class SentenceFrames:
                     end = self._content_end_from(following)
                     if end > tokens[following].start and len(tokens) - following >= 4:
                         return [(tokens[following].start, end)], None
+                if is_inverted and comma == after and apposition:
+                    # "…, said Smith, a lawyer, adding that …": a participle after the
+                    # apposition adds a second statement by the same source.
+                    for k in range(following + 1, min(len(tokens) - 1, following + 12)):
+                        if tokens[k].lower == "," and tokens[k + 1].lower.endswith("ing"):
+                            if is_cue(tokens, k + 1):
+                                return [], k + 1
+                            break
                 if (
                     is_inverted
                     and comma == after
                     and apposition
-                    and not any(t.is_quoted or t.lower == "that" for t in rest)
+                    and not any(t.is_quoted for t in rest)
+                    # "that" only inside a relative clause ("…, who notes that …"), whose
+                    # statement is found on its own
+                    and not any(t.lower == "that" for t in tokens[after : self._relative(after)])
                 ):
                     # "..., said David Autor, a professor at M.I.T., who is ...": however long,
                     # the apposition describes the source and adds nothing said.
@@ -1280,6 +1453,30 @@ class SentenceFrames:
         ):
             return [], None
         return None
+
+    def _relative(self, k: int) -> int:
+        """The index of the first relative word from `k` on, or the sentence's length."""
+        tokens = self.tokens
+        return next(
+            (j for j in range(k, len(tokens)) if tokens[j].lower in RELATIVE_WORDS), len(tokens)
+        )
+
+    def _after_name_apposition(self, k: int) -> int:
+        """The index after ", Oleg Voloshyn," when a short capitalised name starting at `k`
+        runs to a comma; else `k`."""
+        tokens = self.tokens
+        j = k
+        while (
+            j < len(tokens)
+            and j - k < 5
+            and (tokens[j].text[:1].isupper() or tokens[j].lower == ".")
+        ):
+            j += 1
+        if j == k or j >= len(tokens) or tokens[j].lower != ",":
+            return k
+        if tokens[k].lower in DETERMINERS or tokens[k].lower in RELATIVE_WORDS:
+            return k
+        return j + 1
 
     def _content_start_before(self, boundary: int) -> int | None:
         """Start of the content that precedes a final cue clause: the sentence start."""

@@ -769,3 +769,79 @@ def test_a_request_for_comment_anonymity_or_a_bare_statement_is_no_content() -> 
     assert text[found.start : found.end] == "they failed"
     found = only("Smith said a statement would follow.")
     assert found.cue_lemma == "say"
+
+
+def test_inverted_source_with_a_name_in_apposition_and_a_relative_clause() -> None:
+    text = (
+        "He also had a voice in decisions about investments in Ukraine, said a former "
+        "spokesman for the Foreign Ministry, Oleg Voloshyn, who also ran as a candidate in the "
+        "new bloc Mr. Manafort helped form."
+    )
+    found = only(text)
+    assert text[found.start : found.end].startswith("He also had a voice")
+    assert piece(text, found.speaker_mention) == "a former spokesman for the Foreign Ministry"
+
+
+def test_a_relative_clause_after_an_inverted_source_makes_its_own_statement() -> None:
+    text = (
+        "But that is not good enough, said Howard Rubel, a senior analyst at Jefferies, who "
+        "notes that United Technologies has done well."
+    )
+    found = {text[a.start : a.end]: piece(text, a.speaker_mention) for a in extract(text)}
+    assert found["But that is not good enough"] == "Howard Rubel"
+    assert found["United Technologies has done well"] == "who"
+
+
+def test_a_participle_after_an_inverted_source_and_its_apposition() -> None:
+    text = "The plan will fail, said Smith, a lawyer at the firm, adding that it would cost more."
+    found = {text[a.start : a.end]: piece(text, a.speaker_mention) for a in extract(text)}
+    assert found == {"The plan will fail": "Smith", "it would cost more": "Smith"}
+
+
+def test_a_title_case_headline_with_a_capitalised_verb() -> None:
+    text = "Trump Says He Never Pledged To Kill Family Members Of Terrorists.\n\nThe story."
+    found = extract(text)
+    assert [(text[a.start : a.end], piece(text, a.speaker_mention)) for a in found] == [
+        ("He Never Pledged To Kill Family Members Of Terrorists", "Trump")
+    ]
+    assert found[0].speaker.canonical_name == "Trump"
+    assert found[0].cue_lemma == "say"
+
+
+def test_a_headline_with_two_statements_and_one_that_is_no_statement() -> None:
+    text = (
+        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks Troubling.\n\n"
+        "If You’re Not Voting For Trump, You’re Voting For Hillary.\n\n"
+        "Hillary Clinton Wins Missouri Democratic Primary."
+    )
+    found = [(text[a.start : a.end], piece(text, a.speaker_mention)) for a in extract(text)]
+    assert found == [
+        ("Russians Hacked DNC", "Clinton"),
+        ("Trump’s Putin Remarks Troubling", "Clinton"),
+    ]
+
+
+def test_a_capitalised_verb_in_an_ordinary_sentence_is_still_a_name() -> None:
+    text = "Officials met Says Ali, the envoy, at the airport on Monday morning."
+    assert all(text[slice(*a.cue)] != "Says" for a in extract(text))
+
+
+def test_content_resumes_after_a_parenthetical_according_to() -> None:
+    text = "Fundraising, according to the campaign, has surged in the same period."
+    found = only(text)
+    assert [text[a:b] for a, b in found.segments] == [
+        "Fundraising",
+        "has surged in the same period",
+    ]
+    assert piece(text, found.speaker_mention) == "the campaign"
+    text = "The plan failed, according to Smith, and nobody cared."
+    assert [text[a:b] for a, b in only(text).segments] == ["The plan failed"]
+
+
+def test_a_sentence_opening_with_the_cue_then_the_source_then_the_quotation() -> None:
+    text = "Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”"
+    found = only(text)
+    assert text[found.start : found.end] == "We were all so proud of him."
+    assert piece(text, found.speaker_mention) == "Dorothy Poynter"
+    assert found.speaker.canonical_name == "Dorothy Poynter"
+    assert found.kind == "direct"
