@@ -385,12 +385,8 @@ class SentenceFrames:
             k += 1
         if k >= len(tokens) - 1:
             return None
-        pieces = [
-            (max(a, self.sentence.start), b)
-            for a, b in quotation.pieces
-            if a < self.sentence.end and b > self.sentence.start
-        ]
-        if sum(len(WORD_PATTERN.findall(self.text, a, b)) for a, b in pieces) < 2:
+        pieces = self._pieces_in_sentence(quotation)
+        if pieces is None:
             return None
         head = tokens[k]
         if head.text[:1].islower() and self._loose_cue(k):
@@ -474,6 +470,16 @@ class SentenceFrames:
         quotation = self._quotation_starting_at(opening)
         if quotation is None:
             return None
+        pieces = self._pieces_in_sentence(quotation)
+        if pieces is None:
+            return None
+        source = (head.start, tokens[last].end)
+        cue = (tokens[0].start, tokens[0].end)
+        return Frame(pieces, cue, cue_lemma, source, "cue-source-quotation", 0.8, self.index)
+
+    def _pieces_in_sentence(self, quotation: Quotation) -> list[tuple[int, int]] | None:
+        """The quotation's pieces within this sentence, or None when they hold fewer than
+        two words."""
         pieces = [
             (max(a, self.sentence.start), b)
             for a, b in quotation.pieces
@@ -481,9 +487,7 @@ class SentenceFrames:
         ]
         if sum(len(WORD_PATTERN.findall(self.text, a, b)) for a, b in pieces) < 2:
             return None
-        source = (head.start, tokens[last].end)
-        cue = (tokens[0].start, tokens[0].end)
-        return Frame(pieces, cue, cue_lemma, source, "cue-source-quotation", 0.8, self.index)
+        return pieces
 
     def _loose_cue(self, k: int) -> bool:
         return cue_lexicon().get(self.tokens[k].lower, 0.0) >= LOOSE_CUE_SHARE
