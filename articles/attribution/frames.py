@@ -740,6 +740,7 @@ class SentenceFrames:
         source = (tokens[source_first].start, tokens[source_last].end)
         cue = (tokens[i].start, tokens[i + 1].end)
         opener = i == 0 or (i <= 2 and all(t.lower in DISCOURSE_OPENERS for t in tokens[:i]))
+        resumed = None
         if opener:
             start_index = source_last + 1
             while start_index < len(tokens) and tokens[start_index].lower in BOUNDARY_PUNCTUATION:
@@ -754,7 +755,6 @@ class SentenceFrames:
             start = self._content_start_before(end_index + 1)
             # "Fundraising, according to the campaign, has surged": the content goes on
             # after a parenthetical source.
-            resumed = None
             if (
                 source_last + 2 < len(tokens)
                 and tokens[source_last + 1].lower == ","
@@ -769,18 +769,11 @@ class SentenceFrames:
             if end_index < (0 if resumed else 1) or start is None:
                 return None
             content = (start, tokens[end_index].end)
-            if resumed is not None:
-                return Frame(
-                    [*self._content_segments(*content), *self._content_segments(*resumed)],
-                    cue,
-                    "according to",
-                    source,
-                    "according-to",
-                    0.85,
-                    self.index,
-                )
+        segments = self._content_segments(*content)
+        if resumed is not None:
+            segments += self._content_segments(*resumed)
         return Frame(
-            self._content_segments(*content),
+            segments,
             cue,
             "according to",
             source,
