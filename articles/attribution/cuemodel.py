@@ -28,6 +28,8 @@ LEARNING_RATE = 0.1
 L2 = 1e-6
 QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
 SUBJECT_WORDS = frozenset("he she they it we i you who officials sources".split())
+NEGATIONS = frozenset({"not", "never", "t"})  # "t" of "didn't" split by the word pattern
+MODALS = frozenset("would could might may should will can".split())
 
 
 def is_candidate_form(lower: str) -> bool:
@@ -276,6 +278,8 @@ def frame_features(
     length = _bucket(len(words), (1, 2, 3, 5, 8, 13, 21, 34))
     first = words[0].lower() if words else ""
     last = words[-1].lower() if words else ""
+    first_class = first if first in FUNCTION_WORDS else "cap" if words[0][:1].isupper() else "w"
+    last_class = last if last in FUNCTION_WORDS else "w"
     probability = "p" + str(min(9, int(cue_probability * 10)))
     features = [
         "bias",
@@ -289,14 +293,28 @@ def frame_features(
         "len=" + length,
         "len+kind=" + length + "|" + kind,
         "cue+len=" + cue_lemma + "|" + length,
-        "first=" + (first if first in FUNCTION_WORDS else "cap" if words[0][:1].isupper() else "w"),
-        "last=" + (last if last in FUNCTION_WORDS else "w"),
+        "first=" + first_class,
+        "last=" + last_class,
+        "first+last=" + first_class + "|" + last_class,
         "segments=" + _bucket(len(segments), (1, 2)),
     ]
+    content_text = text[segments[0][0] : segments[-1][1]]
+    if any(mark in content_text for mark in QUOTE_MARKS):
+        features.append("marks-inside")
     if cue is not None:
         gap = segments[0][0] - cue[1]
+        cue_words = WORD.findall(text, *cue)
         features.append("gap=" + _bucket(gap, (-1, 1, 3, 8, 20, 60)))
-        features.append("cue-words=" + _bucket(len(WORD.findall(text, *cue)), (1, 2)))
+        features.append("cue-words=" + _bucket(len(cue_words), (1, 2)))
+        # The form tells "says" from "said", and what stands just before it tells a denial
+        # ("did not say") or a conjecture ("would argue") from a statement.
+        features.append("cue-form=" + (cue_words[-1].lower() if cue_words else ""))
+        before = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 30), cue[0])][-3:]
+        if any(w in NEGATIONS for w in before):
+            features += ["negated", "negated+cue=" + cue_lemma]
+        modal = next((w for w in before if w in MODALS), None)
+        if modal is not None:
+            features.append("modal=" + modal)
         if 0 <= gap <= 8 and "that" in text[cue[1] : segments[0][0]].lower().split():
             features.append("that")
     if source is None:
@@ -316,6 +334,10 @@ def frame_features(
         features.append("source=" + source_class)
         features.append("source-len=" + _bucket(len(mention), (1, 2, 4, 8)))
         features.append("source+cfg=" + source_class + "|" + configuration)
+        if head.lower() in SUBJECT_WORDS:
+            features.append("source-word=" + head.lower())  # "he", "officials", "who"
+        elif mention and not mention[-1][:1].isupper():
+            features.append("source-last=" + mention[-1].lower())  # "the poll", "analysts"
     return features
 
 
@@ -365,6 +387,11 @@ END_WORDS = frozenset(
 )
 END_PUNCTUATION = frozenset(",;:()—–-[]")
 END_SUBJECTS = frozenset("he she they we i it".split())
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december today yesterday tonight week month "
+    "year morning afternoon evening night weekend".split()
+)
 
 
 def is_end_candidate(token: Token) -> bool:
@@ -381,6 +408,10 @@ def _end_class(token: Token | None) -> str:
         return lower
     if lower in FUNCTION_WORDS:
         return lower
+    if lower[:1].isdigit():
+        return "num"
+    if lower in TIME_WORDS:
+        return "time"
     if lower.endswith("ing"):
         return "ing"
     if lower.endswith("ed"):
@@ -403,6 +434,12 @@ def end_features(tokens: list[Token], first: int, k: int, cue_lemma: str) -> lis
         else "phrase"
     )
     opener = _end_class(tokens[first])
+    # The words themselves around the boundary ("in an interview", ", who"), whether a verb
+    # follows soon (a new clause) and how many commas the content has crossed.
+    following_word = tokens[k + 1].lower if k + 1 < len(tokens) else "</s>"
+    following_word2 = tokens[k + 2].lower if k + 2 < len(tokens) else "</s>"
+    verb_after = any(t.lower in FINITE_AUXILIARIES for t in tokens[k + 1 : k + 6])
+    commas = _bucket(sum(1 for t in tokens[first:k] if t.lower == ","), (0, 1, 2))
     return [
         "bias",
         "b=" + boundary,
@@ -422,6 +459,12 @@ def end_features(tokens: list[Token], first: int, k: int, cue_lemma: str) -> lis
         "first=" + opener,
         "first+b=" + opener + "|" + boundary,
         "cue+clause=" + cue_lemma + "|" + clause,
+        "b+nw=" + boundary + "|" + following_word,
+        "b+nw+nw2=" + boundary + "|" + following_word + "|" + following_word2,
+        "pw+b=" + tokens[k - 1].lower + "|" + boundary,
+        "b+verb=" + boundary + "|" + ("verb" if verb_after else "noverb"),
+        "b+commas=" + boundary + "|" + commas,
+        "cue+b+n=" + cue_lemma + "|" + boundary + "|" + following,
     ]
 
 

@@ -36,6 +36,14 @@ CONFIDENT_CUE_SHARE = 0.5
 # A cue the classifier is this sure of takes a following preposition into the cue phrase.
 PHRASE_CUE_PROBABILITY = 0.5
 CUE_PHRASE_PREPOSITIONS = frozenset("about with on against for of in to at over from".split())
+# Verbs whose "to" opens an infinitive, which is part of the content ("promised to push"),
+# not a preposition that belongs to the cue ("pointed to the polls").
+TO_INFINITIVE_VERBS = frozenset(
+    "expect appear want plan promise seem decline seek refuse vow pledge hope ask agree "
+    "threaten urge decide like intend aim try attempt offer mean vote design prefer wish need "
+    "choose hesitate fail prepare tend struggle manage encourage advise order invite "
+    "propose".split()
+)
 # ... and, when the usual walk back finds no source, takes the nearest subject before it.
 FALLBACK_SOURCE_PROBABILITY = 0.5
 # Longest source mention we accept when walking back from a cue, in tokens.
@@ -43,6 +51,20 @@ MAXIMUM_SOURCE_TOKENS = 16
 MULTIPLE_PER_SENTENCE = True
 # Longest adverbial tail after a sentence-final cue ("..., he said on Tuesday in Ohio.").
 MAXIMUM_TRAILING_TOKENS = 15
+# Verbs that say how something seems, not what anyone said: their subject is content.
+RAISING_LEMMAS = frozenset({"seem", "appear"})
+NOT_RAISED = frozenset({"that", ",", ":", "as", "like", ".", "before", "if"})
+# Participles whose by-phrase is what the subject feels about, not who spoke.
+FEELING_PARTICIPLES = frozenset(
+    "outraged angered alarmed concerned troubled disturbed frustrated disappointed encouraged "
+    "pleased surprised shocked worried bothered impressed offended upset dismayed heartened "
+    "incensed irritated annoyed amused puzzled baffled stunned horrified inspired "
+    "moved".split()
+)
+PASSIVE_ADVERBS = frozenset("also first not never already widely still even all both".split())
+BE_FORMS = frozenset("is are was were be been being isn't aren't wasn't weren't".split())
+# How far after a cue an adverbial may run before ", that" opens the content.
+MAXIMUM_INTERRUPTION_TOKENS = 25
 
 PRONOUNS = frozenset("he she they it we i you who which that one".split())
 CLAUSE_OPENERS = frozenset(
@@ -176,6 +198,18 @@ def _model_probability(tokens: list[Token], position: int) -> float:
     return model.probability(tokens, position) if model is not None else 0.0
 
 
+def _is_form_of(word: str, verbs: frozenset[str]) -> bool:
+    """Whether `word` is a form of one of `verbs` ("promised", "urges", "hoping")."""
+    if word in verbs:
+        return True
+    for ending in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if stem in verbs or stem + "e" in verbs or (ending == "ed" and stem[:-1] in verbs):
+                return True
+    return word.endswith("ied") and word[:-3] + "y" in verbs
+
+
 def cue_share(token: Token) -> float:
     return cue_lexicon().get(token.lower, 0.0)
 
@@ -255,6 +289,8 @@ class SentenceFrames:
             ):
                 continue  # a weak cue word inside content already found is part of it
             frame = self._source_cue_content_frame(i, cues)
+            if frame is None:
+                frame = self._passive_by_frame(i)
             if frame is None and found and self._is_participle_after_comma(i):
                 # "..., saying ...": the same source makes a second statement.
                 frame = self._participle_frame(i, found[-1].source)
@@ -656,6 +692,10 @@ class SentenceFrames:
         content_first = self._content_start_after(i, i)
         if content_first is None:
             return None
+        cue_last = i
+        if self._takes_cue_preposition(i, content_first):
+            # ", referring to the number of seats": the preposition belongs to the cue.
+            cue_last, content_first = content_first, content_first + 1
         quotation = self._quotation_starting_at(content_first)
         if quotation is not None and self._clause_goes_on_after(quotation):
             quotation = None  # 'concluded that "top secret" information was included in …'
@@ -666,7 +706,7 @@ class SentenceFrames:
             if end <= self.tokens[content_first].start:
                 return None
             segments = [(self.tokens[content_first].start, end)]
-        cue = (self.tokens[i].start, self.tokens[i].end)
+        cue = (self.tokens[i].start, self.tokens[cue_last].end)
         return Frame(
             segments, cue, lemma(self.tokens[i].lower), source, "participle", 0.6, self.index
         )
@@ -782,6 +822,22 @@ class SentenceFrames:
             self.index,
         )
 
+    def _takes_cue_preposition(self, i: int, content_first: int) -> bool:
+        """Whether the preposition at `content_first` belongs to the cue at `i` ("stand with
+        X", "referring to X"): when the classifier is sure of the verb, its object is the
+        content. An infinitive's "to" ("promised to push") stays with the content."""
+        tokens = self.tokens
+        preposition = tokens[content_first]
+        return (
+            preposition.lower in CUE_PHRASE_PREPOSITIONS
+            and not preposition.is_quoted
+            and not (
+                preposition.lower == "to" and _is_form_of(tokens[i].lower, TO_INFINITIVE_VERBS)
+            )
+            and _model_probability(tokens, i) >= PHRASE_CUE_PROBABILITY
+            and content_first + 2 < len(tokens)
+        )
+
     def _source_cue_content_frame(self, i: int, cues: list[int]) -> Frame | None:
         """SOURCE CUE [object] [that] CONTENT."""
         tokens = self.tokens
@@ -793,12 +849,7 @@ class SentenceFrames:
             # "reacted to the officials' claims that ...": the nearer cue owns the content.
             return None
         probability = _model_probability(tokens, i)
-        if (
-            tokens[content_first].lower in CUE_PHRASE_PREPOSITIONS
-            and not tokens[content_first].is_quoted
-            and probability >= PHRASE_CUE_PROBABILITY
-            and content_first + 2 < len(tokens)
-        ):
+        if self._takes_cue_preposition(i, content_first):
             # "stand with X", "is confident in X": when the classifier is sure of the verb,
             # the preposition belongs to the cue and its object is the content.
             cue_end_index = content_first
@@ -831,12 +882,18 @@ class SentenceFrames:
             segments = [(start, end)]
             configuration = "source-cue-content"
         words = sum(1 for t in tokens[content_first:] if t.lower[0].isalnum())
-        if words < 2:
-            return None
+        if words < 2 and not tokens[content_first].text[:1].isupper():
+            return None  # one word is content only as a name: "have endorsed Clinton."
         share = cue_share(tokens[i])
         confidence = 0.35 + 0.55 * share
         source = (tokens[source_tokens[0]].start, tokens[source_tokens[1]].end)
         cue = (tokens[i].start, tokens[cue_end_index].end)
+        if configuration == "source-cue-content" and self._raises_subject(i, source_tokens[1]):
+            # "The decision is expected to be unfavorable": no one is quoted; the subject and
+            # the infinitive together are the content.
+            segments = [source, *segments]
+            source = None
+            configuration = "raising"
         return Frame(
             segments,
             cue,
@@ -846,6 +903,62 @@ class SentenceFrames:
             round(confidence, 2),
             self.index,
         )
+
+    def _passive_by_frame(self, i: int) -> Frame | None:
+        """CONTENT was CUE by SOURCE: "This proposal was rejected by 64 percent of the
+        electorate", "The meeting was first reported by Politico"."""
+        tokens = self.tokens
+        by = i + 1
+        if by + 1 >= len(tokens) or tokens[by].lower != "by" or tokens[i].is_quoted:
+            return None
+        k = i - 1
+        while k >= 0 and (tokens[k].lower.endswith("ly") or tokens[k].lower in PASSIVE_ADVERBS):
+            k -= 1
+        if k < 1 or tokens[k].lower not in BE_FORMS:
+            return None
+        last = by + 1
+        while (
+            last + 1 < len(tokens)
+            and last - by < MAXIMUM_SOURCE_TOKENS
+            and not self._is_break(last + 1)
+            and tokens[last + 1].lower not in CLAUSE_OPENERS | PREPOSITIONS | {"who", "which"}
+            and not tokens[last + 1].is_quoted
+        ):
+            last += 1
+        if not tokens[by + 1].lower[:1].isalnum() or not self._plausible_source(by + 1, last):
+            return None
+        content = self._source_before(i)
+        if content is None or tokens[content[0]].is_quoted:
+            return None
+        subject = (tokens[content[0]].start, tokens[content[1]].end)
+        agent = (tokens[by + 1].start, tokens[last].end)
+        if tokens[i].lower in FEELING_PARTICIPLES:
+            # "Advocates were outraged by the raids": the subject holds the view.
+            subject, agent = agent, subject
+        return Frame(
+            [subject],
+            (tokens[k].start, tokens[by].end),
+            lemma(tokens[i].lower),
+            agent,
+            "passive-by",
+            0.5,
+            self.index,
+        )
+
+    def _raises_subject(self, i: int, source_last: int) -> bool:
+        """Whether the cue at i is a raising verb whose subject is no speaker: "X seemed to
+        …", "X appears ready …", "X is expected to …" (a passive "expect")."""
+        tokens = self.tokens
+        between = [t.lower for t in tokens[source_last + 1 : i]]
+        if any(not word.isalpha() for word in between) or len(between) > 3:
+            return False
+        base = lemma(tokens[i].lower)
+        if base in RAISING_LEMMAS:
+            following = tokens[i + 1].lower if i + 1 < len(tokens) else "."
+            return following not in PREPOSITIONS | CUE_PHRASE_PREPOSITIONS | NOT_RAISED or (
+                following == "to" and i + 2 < len(tokens) and tokens[i + 2].text[:1].islower()
+            )
+        return base == "expect" and any(word in BE_FORMS for word in between)
 
     def _next_paragraph_frame(self, i: int, cue_end_index: int) -> Frame | None:
         """'Trump tweeted:' ending a paragraph introduces the next paragraph."""
@@ -1543,6 +1656,9 @@ class SentenceFrames:
                 )
             ):
                 break  # "denied the report, explaining that ...": that "that" is not ours
+        far_that = self._that_after_interruption(j)
+        if far_that is not None:
+            return far_that
         if tokens[j].lower == ":":
             return j + 1 if j + 1 < len(tokens) else None
         if lemma(tokens[i].lower) in TELL_VERBS:
@@ -1576,6 +1692,21 @@ class SentenceFrames:
         if j < len(tokens) and tokens[j].lower == ",":
             j += 1
         return j if j < len(tokens) else None
+
+    def _that_after_interruption(self, j: int) -> int | None:
+        """'said Thursday during a taping in Buffalo, New York, that …': a ", that" further
+        on than the nearby window, with no verb, quotation or clause break before it, opens
+        the content after an adverbial."""
+        tokens = self.tokens
+        for k in range(j, min(j + MAXIMUM_INTERRUPTION_TOKENS, len(tokens) - 1)):
+            token = tokens[k]
+            if token.is_quoted or token.lower in (".", ";", ":", "—", "–") or is_cue(tokens, k):
+                return None
+            if token.lower in FINITE_AUXILIARIES or token.lower in SUBJECT_PRONOUNS:
+                return None
+            if token.lower == "that" and k > j and tokens[k - 1].lower == ",":
+                return k + 1
+        return None
 
     def _clause_goes_on_after(self, quotation: Quotation) -> bool:
         """Words of the same clause follow the quotation's closing mark in this sentence."""

@@ -705,7 +705,9 @@ def test_a_short_clause_with_a_time_word_before_the_source_is_content() -> None:
 
 
 def test_an_opening_time_phrase_alone_is_still_not_content() -> None:
-    assert extract("Last week, Trump endorsed Smith.") == []
+    text = "Last week, Trump endorsed Smith."
+    found = [(text[a.start : a.end], piece(text, a.speaker_mention)) for a in extract(text)]
+    assert found == [("Smith", "Trump")]  # the endorsed name, not "Last week"
 
 
 def test_an_opening_as_clause_names_the_source_of_the_main_clause() -> None:
@@ -845,3 +847,62 @@ def test_a_sentence_opening_with_the_cue_then_the_source_then_the_quotation() ->
     assert piece(text, found.speaker_mention) == "Dorothy Poynter"
     assert found.speaker.canonical_name == "Dorothy Poynter"
     assert found.kind == "direct"
+
+
+def test_an_infinitive_after_a_verb_of_intent_belongs_to_the_content() -> None:
+    text = "The governor promised to veto the new toll on the harbour bridge."
+    found = only(text)
+    assert text[found.start : found.end] == "to veto the new toll on the harbour bridge"
+    assert text[slice(*found.cue)] == "promised"
+    assert piece(text, found.speaker_mention) == "The governor"
+
+
+def test_a_participle_takes_its_preposition_into_the_cue() -> None:
+    text = "“The chances are good,” he said, referring to the seats his party holds in the north."
+    found = extract(text)
+    assert [(text[slice(*a.cue)], text[a.start : a.end]) for a in found] == [
+        ("said", "The chances are good,"[:-1]),
+        ("referring to", "the seats his party holds in the north"),
+    ]
+
+
+def test_that_after_a_long_adverbial_opens_the_content() -> None:
+    text = (
+        "Cuomo said Thursday during a taping of a town hall meeting in Buffalo, New York, "
+        "that the state was right to ban fracking."
+    )
+    found = only(text)
+    assert text[found.start : found.end] == "the state was right to ban fracking"
+    assert piece(text, found.speaker_mention) == "Cuomo"
+
+
+def test_the_subject_of_a_raising_verb_is_content_and_no_speaker() -> None:
+    text = "The ruling is widely expected to favour the port authority over the unions."
+    found = only(text)
+    assert [text[a:b] for a, b in found.segments] == [
+        "The ruling",
+        "to favour the port authority over the unions",
+    ]
+    assert found.speaker_mention is None
+    assert found.speaker is None
+    text = "Analysts expect the ruling to favour the port authority over the unions."
+    assert piece(text, only(text).speaker_mention) == "Analysts"
+
+
+def test_a_name_alone_is_content() -> None:
+    text = "Three former governors of the state have endorsed Clinton."
+    found = only(text)
+    assert text[found.start : found.end] == "Clinton"
+    assert piece(text, found.speaker_mention) == "Three former governors of the state"
+    assert extract("Three former governors of the state have endorsed it.") == []
+
+
+def test_a_passive_with_its_speaker_in_a_by_phrase() -> None:
+    text = "The proposal was rejected by 64 percent of the voters in the referendum."
+    found = only(text)
+    assert text[found.start : found.end] == "The proposal"
+    assert piece(text, found.speaker_mention) == "64 percent of the voters"
+    text = "Immigrant rights advocates were outraged by the raids."
+    found = only(text)
+    assert text[found.start : found.end] == "the raids"
+    assert piece(text, found.speaker_mention) == "Immigrant rights advocates"
