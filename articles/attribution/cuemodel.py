@@ -43,6 +43,18 @@ def is_candidate_form(lower: str) -> bool:
 
 def cue_features(tokens: list[Token], i: int) -> list[str]:
     """Features of token `i` as a cue: the word, its neighbours and the clause around it."""
+    return [*word_features(tokens[i].lower), *context_features(tokens, i)]
+
+
+@cache
+def word_features(word: str) -> tuple[str, ...]:
+    """The features of a cue candidate that depend on the word alone."""
+    base = _lemma(word)
+    return ("bias", "w=" + word, "l=" + base, "s3=" + word[-3:], "s2=" + word[-2:])
+
+
+def context_features(tokens: list[Token], i: int) -> list[str]:
+    """The features of token `i` as a cue that depend on its place in the sentence."""
     token = tokens[i]
     word = token.lower
     previous = tokens[i - 1].lower if i else "<s>"
@@ -66,11 +78,6 @@ def cue_features(tokens: list[Token], i: int) -> list[str]:
     position = "first" if i == 0 else "early" if i < 4 else "late" if i > 20 else "middle"
     base = _lemma(word)
     features = [
-        "bias",
-        "w=" + word,
-        "l=" + base,
-        "s3=" + word[-3:],
-        "s2=" + word[-2:],
         "p=" + previous,
         "n=" + following,
         "p2=" + previous2,
@@ -113,6 +120,8 @@ class CueModel:
     def __init__(self, weights: dict[str, float], candidates: frozenset[str]) -> None:
         self.weights = weights
         self.candidates = candidates
+        self._judged: dict[str, bool] = {}
+        self._word_scores: dict[str, float] = {}  # the word's own features, summed once
 
     def probability(self, tokens: list[Token], i: int) -> float:
         token = tokens[i]
@@ -120,11 +129,26 @@ class CueModel:
             token.cue_probability = self._probability(tokens, i)
         return token.cue_probability
 
+    def judges(self, lower: str) -> bool:
+        """Whether the word's base form is a candidate: no other word is ever a cue."""
+        judged = self._judged.get(lower)
+        if judged is None:
+            judged = self._judged[lower] = _lemma(lower) in self.candidates
+        return judged
+
     def _probability(self, tokens: list[Token], i: int) -> float:
-        if _lemma(tokens[i].lower) not in self.candidates:
+        word = tokens[i].lower
+        if not self.judges(word):
             return 0.0
         weights = self.weights
-        return _logistic(sum(weights.get(feature, 0.0) for feature in cue_features(tokens, i)))
+        score = self._word_scores.get(word)
+        if score is None:
+            score = self._word_scores[word] = sum(
+                weights.get(feature, 0.0) for feature in word_features(word)
+            )
+        for feature in context_features(tokens, i):
+            score += weights.get(feature, 0.0)
+        return _logistic(score)
 
     def as_json(self) -> dict:
         return {

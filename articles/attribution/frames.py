@@ -185,8 +185,12 @@ def is_cue(tokens: list[Token], position: int) -> bool:
     if position > 0 and token.text[:1].isupper():
         return False  # a capitalised word mid-sentence is a name, not a verb
     model = cue_model()
-    if model is not None and model.probability(tokens, position) >= CUE_MODEL_THRESHOLD:
-        return True
+    if model is not None:
+        if model.judges(token.lower):
+            if model.probability(tokens, position) >= CUE_MODEL_THRESHOLD:
+                return True
+        elif token.lower not in cue_lexicon():
+            return False  # neither the classifier nor the mined lexicon knows the word
     previous = tokens[position - 1].text if position else "."
     following = tokens[position + 1].text if position + 1 < len(tokens) else "."
     threshold = CUE_SHARE_THRESHOLD if model is None else CONFIDENT_CUE_SHARE
@@ -228,10 +232,10 @@ class SentenceFrames:
             q for q in quotations if q.outer_start < sentence.end and q.outer_end > sentence.start
         ]
         self.doubles = [q for q in self.quotations if not q.is_single]
-        for token in self.tokens:
-            token.is_quoted = any(
-                a <= token.start < b for q in self.quotations for a, b in q.pieces
-            )
+        pieces = [piece for q in self.quotations for piece in q.pieces]
+        if pieces:  # most sentences quote nothing, and their tokens keep the default
+            for token in self.tokens:
+                token.is_quoted = any(a <= token.start < b for a, b in pieces)
 
     # -- public -----------------------------------------------------------------------------
 

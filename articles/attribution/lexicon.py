@@ -83,7 +83,8 @@ FINITE_AUXILIARIES = frozenset(
 )
 
 
-def lemma(word: str, known_forms: Iterable[str] = ()) -> str:
+@cache
+def lemma(word: str) -> str:
     """Base form by a small suffix rule ("argued" -> "argue", "adding" -> "add")."""
     lower = word.lower()
     if lower in IRREGULAR_LEMMAS:
@@ -143,6 +144,7 @@ AUXILIARY_CLASS = frozenset("has have had is was are were be been will would als
 PREPOSITION_CLASS = frozenset("in on at by with from for of about to into against over".split())
 
 
+@cache
 def token_class(text: str) -> str:
     """A coarse class of the word next to a cue candidate; the context the cue model keys on."""
     lower = text.lower()

@@ -312,7 +312,8 @@ def _closes_at(text: str, position: int) -> bool:
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [
-        Token(m.start(), m.end(), m.group(), m.group().lower())
-        for m in TOKEN.finditer(text, start, end)
-    ]
+    tokens = []
+    for match in TOKEN.finditer(text, start, end):
+        word = match.group()
+        tokens.append(Token(*match.span(), word, word.lower()))
+    return tokens
