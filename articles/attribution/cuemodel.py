@@ -63,18 +63,25 @@ def context_features(tokens: list[Token], i: int) -> list[str]:
     following2 = tokens[i + 2].lower if i + 2 < len(tokens) else "</s>"
     previous_class = token_class(tokens[i - 1].text) if i else "start"
     following_class = token_class(tokens[i + 1].text) if i + 1 < len(tokens) else "end"
-    window_after = tokens[i + 1 : i + 5]
-    that_near = any(t.lower == "that" and not t.is_quoted for t in window_after)
-    quote_after = any(t.lower in QUOTE_MARKS or t.is_quoted for t in tokens[i + 1 : i + 4])
-    quote_before = any(t.lower in QUOTE_MARKS or t.is_quoted for t in tokens[max(0, i - 3) : i])
-    subject_before = any(
-        t.lower in SUBJECT_WORDS or t.text[:1].isupper() for t in tokens[max(0, i - 4) : i]
-    )
+    # Plain loops over the small windows: this runs for every candidate word of every text.
+    that_near = quote_after = quote_before = subject_before = trailing = False
+    for k, t in enumerate(tokens[i + 1 : i + 5]):
+        if t.lower == "that" and not t.is_quoted:
+            that_near = True
+        if k < 3 and (t.is_quoted or t.lower in QUOTE_MARKS):
+            quote_after = True
+    for k in range(max(0, i - 6), i):
+        t = tokens[k]
+        if k >= i - 3 and (t.is_quoted or t.lower in QUOTE_MARKS):
+            quote_before = True
+        if k >= i - 4 and (t.lower in SUBJECT_WORDS or t.text[:1].isupper()):
+            subject_before = True
     colon_after = following == ":" or following2 == ":"
     short_tail = len(tokens) - i <= 12 and (
         sum(1 for t in tokens[i + 1 :] if t.lower[:1].isalnum()) <= 5
     )
-    trailing = short_tail and any(t.lower in (",", "—") for t in tokens[max(0, i - 6) : i])
+    if short_tail:
+        trailing = any(t.lower in (",", "—") for t in tokens[max(0, i - 6) : i])
     position = "first" if i == 0 else "early" if i < 4 else "late" if i > 20 else "middle"
     base = _lemma(word)
     features = [

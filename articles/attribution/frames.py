@@ -253,7 +253,7 @@ class SentenceFrames:
         tokens = self.tokens
         if len(tokens) < 3:
             return []
-        cues = [i for i, t in enumerate(tokens) if not t.is_quoted and is_cue(tokens, i)]
+        cues = [i for i in self._known_words() if is_cue(tokens, i)]
         cues = sorted({self._verb_after_adverb(i) for i in cues})
         according = [
             i
@@ -309,6 +309,20 @@ class SentenceFrames:
             if quote_frame is not None:
                 found.append(quote_frame)
         return found
+
+    def _known_words(self) -> list[int]:
+        """Positions of unquoted words the cue classifier or the mined lexicon knows: only
+        they can be cues, and most words of a sentence are neither."""
+        model = cue_model()
+        lexicon = cue_lexicon()
+        if model is None:
+            return [i for i, t in enumerate(self.tokens) if not t.is_quoted and t.lower in lexicon]
+        judges = model.judges
+        return [
+            i
+            for i, t in enumerate(self.tokens)
+            if not t.is_quoted and (judges(t.lower) or t.lower in lexicon)
+        ]
 
     # -- configurations ---------------------------------------------------------------------
 
