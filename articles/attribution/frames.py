@@ -148,6 +148,8 @@ TIME_PHRASE_WORDS = frozenset(
     "ago later earlier last next week weeks month months year years day days decade decades "
     "morning afternoon evening night hours".split()
 )
+# Words that may stand in a time phrase beside the time words ("a few days later").
+TIME_PHRASE_FILLERS = frozenset("a an the this that last next early late few couple of".split())
 SUBJECT_SKIPPED_OPENERS = (
     TIME_AND_MANNER_OPENERS
     | PREPOSITIONS
@@ -1483,7 +1485,7 @@ class SentenceFrames:
         if after >= len(tokens) or not tokens[after].lower[0].isalnum():
             return False
         words = [t for t in tokens[after:] if t.lower[0].isalnum()]
-        if len(words) < 3:
+        if len(words) < 3 or self._is_time_phrase(after):
             return False
         first = tokens[after].lower
         return first not in PREPOSITIONS | TIME_AND_MANNER_OPENERS | GERUND_PREPOSITIONS | {
@@ -1494,6 +1496,20 @@ class SentenceFrames:
             "as",
             "via",
         } and not first.endswith(("ing", "ly"))
+
+    def _is_time_phrase(self, k: int) -> bool:
+        """Whether the words from `k` to the next comma or the sentence end only say when:
+        "a few days later", "earlier this month", "two weeks ago"."""
+        has_time_word = False
+        for token in self.tokens[k:]:
+            lower = token.lower
+            if not lower[0].isalnum():
+                return has_time_word and lower in (",", ".", "!", "?", ";")
+            if lower in TIME_PHRASE_WORDS or lower in WEEKDAYS_AND_TIMES:
+                has_time_word = True
+            elif not (lower in TIME_PHRASE_FILLERS or lower in QUANTIFIERS or lower.isdigit()):
+                return False
+        return has_time_word
 
     def _quoted_before(self, boundary: int) -> bool:
         """Whether a quotation closes at (or just before) the comma that ends the content."""

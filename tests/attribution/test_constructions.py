@@ -906,3 +906,12 @@ def test_a_passive_with_its_speaker_in_a_by_phrase() -> None:
     found = only(text)
     assert text[found.start : found.end] == "the raids"
     assert piece(text, found.speaker_mention) == "Immigrant rights advocates"
+
+
+def test_a_time_phrase_after_a_final_cue_is_no_content() -> None:
+    text = "Ailes also met with Mr. Trump that day, the Times reported a few days later."
+    found = only(text)
+    assert text[found.start : found.end] == "Ailes also met with Mr. Trump that day"
+    assert piece(text, found.speaker_mention) == "the Times"
+    text = "Ailes met Mr. Trump, the Times reported a few reasons for the meeting."
+    assert text[only(text).start : only(text).end] == "a few reasons for the meeting"
