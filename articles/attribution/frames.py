@@ -268,6 +268,10 @@ class SentenceFrames:
             found.append(as_frame)
         else:
             found += self._trailing_cue_frames(cues)
+        asked = self._asked_frame()
+        if asked is not None:
+            # "Asked if X, Ryan said, "Sure."": the question is no part of the answer.
+            found = [f for f in (self._without(f, asked) for f in found) if f is not None]
         if not found and QUOTATION_FIRST:
             opening = self._quotation_first_frame()
             if opening is not None:
@@ -279,7 +283,7 @@ class SentenceFrames:
         for special in (
             self._speaker_label_frame(),
             self._survey_frame(),
-            self._asked_frame(),
+            asked,
         ):
             if special is not None and not _overlaps_any(special, found):
                 found.append(special)
@@ -672,13 +676,26 @@ class SentenceFrames:
         cue = (tokens[0].start, tokens[0].end)
         return Frame([content], cue, "in", source, "survey", 0.6, self.index)
 
+    def _without(self, frame: Frame, other: Frame) -> Frame | None:
+        """`frame` less the content segments that lie within `other`'s content, or None when
+        nothing is left."""
+        start = min(other.segments[0][0], other.cue[0] if other.cue else other.segments[0][0])
+        end = other.segments[-1][1]
+        kept = [(a, b) for a, b in frame.segments if not (start <= a and b <= end + 1)]
+        if kept == frame.segments:
+            return frame
+        if not kept:
+            return None
+        frame.segments = kept
+        return frame
+
     def _asked_frame(self) -> Frame | None:
-        """'Asked [at a briefing] whether X, she said ...': the question is a statement whose
-        asker the text does not name."""
+        """'Asked [at a briefing] whether X, she said ...', '…, he said when asked whether
+        X.': the question is a statement whose asker the text does not name."""
         tokens = self.tokens
         k = 1 if tokens[0].lower == "when" else 0
         if tokens[k].lower != "asked" or tokens[k].is_quoted:
-            return None
+            return self._trailing_asked_frame()
         first = next(
             (
                 m
@@ -699,8 +716,43 @@ class SentenceFrames:
         )
         if comma is None or comma - first < 2 or comma + 2 >= len(tokens):
             return None
+        cue_last = k
+        if tokens[first].lower == "about" and first == k + 1:
+            cue_last, first = first, first + 1  # "Asked about the plan,": the object is asked
         content = (tokens[first].start, self._end_before(comma))
-        cue = (tokens[k].start, tokens[k].end)
+        cue = (tokens[k].start, tokens[cue_last].end)
+        return Frame([content], cue, "ask", None, "asked", 0.5, self.index)
+
+    def _trailing_asked_frame(self) -> Frame | None:
+        """', he said, when asked whether X.': a question closing the sentence."""
+        tokens = self.tokens
+        k = next(
+            (
+                m
+                for m in range(2, len(tokens) - 3)
+                if tokens[m].lower == "asked"
+                and tokens[m - 1].lower in ("when", "after", "while", ",")
+                and not tokens[m].is_quoted
+                and tokens[m + 1].lower in QUESTION_OPENERS
+            ),
+            None,
+        )
+        if k is None:
+            return None
+        first = cue_last = k + 1
+        if tokens[first].lower == "about":
+            first += 1  # "when asked about the vagueness": the object is the question
+        else:
+            cue_last = k
+        last = first
+        while last + 1 < len(tokens) and not (
+            self._is_break(last + 1) or tokens[last + 1].is_quoted
+        ):
+            last += 1
+        if last - first < 1 or last + 1 < len(tokens) and tokens[last + 1].lower not in ".?!,":
+            return None  # only a question that runs to the sentence end or a comma
+        content = (tokens[first].start, tokens[last].end)
+        cue = (tokens[k].start, tokens[cue_last].end)
         return Frame([content], cue, "ask", None, "asked", 0.5, self.index)
 
     def _is_participle_after_comma(self, i: int) -> bool:

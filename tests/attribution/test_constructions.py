@@ -915,3 +915,26 @@ def test_a_time_phrase_after_a_final_cue_is_no_content() -> None:
     assert piece(text, found.speaker_mention) == "the Times"
     text = "Ailes met Mr. Trump, the Times reported a few reasons for the meeting."
     assert text[only(text).start : only(text).end] == "a few reasons for the meeting"
+
+
+def test_an_opening_question_is_no_part_of_the_answer() -> None:
+    text = "Asked if the comments had rattled them as well, Ryan said, “Sure. I get that, too.”"
+    found = [
+        (text[a.start : a.end], piece(text, a.speaker_mention), a.cue_lemma) for a in extract(text)
+    ]
+    assert found == [
+        ("if the comments had rattled them as well", None, "ask"),
+        ("Sure. I get that, too.", "Ryan", "say"),
+    ]
+    text = "Asked about the plan, she said it would fail."
+    assert [text[a.start : a.end] for a in extract(text)] == ["the plan", "it would fail"]
+
+
+def test_a_question_closing_the_sentence_is_a_statement_without_a_source() -> None:
+    text = "“We’ll see,” Sanders said when asked whether he would raise money for others."
+    found = extract(text)
+    assert [(text[a.start : a.end], piece(text, a.speaker_mention)) for a in found] == [
+        ("We’ll see", "Sanders"),
+        ("whether he would raise money for others", None),
+    ]
+    assert text[slice(*found[1].cue)] == "asked"
