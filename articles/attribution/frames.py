@@ -98,6 +98,8 @@ COORDINATED_CUE_ENDS = True
 CUE_ADVERBS = frozenset(
     "often long also repeatedly publicly frequently openly privately again".split()
 )
+# Adverbs of order or time that stand before a cue verb ("first reported", "later said").
+ORDER_ADVERBS = frozenset("first later previously recently initially earlier originally".split())
 OPENING_SUBORDINATORS = frozenset(
     "while though although as because if when whenever after before since despite unless once "
     "until whereas even".split()
@@ -1995,9 +1997,19 @@ class SentenceFrames:
         argued"): the cue is the verb."""
         tokens = self.tokens
         word = tokens[i].lower
+        following = i + 1
+        if word in ORDER_ADVERBS:
+            # "was first reported by MSNBC": the verb is the cue when it is one itself, and
+            # "the first debate" keeps its ordinal.
+            if (
+                following < len(tokens)
+                and not tokens[following].is_quoted
+                and is_cue(tokens, following)
+            ):
+                return following
+            return i
         if word not in CUE_ADVERBS:
             return i
-        following = i + 1
         if following >= len(tokens) or tokens[following].is_quoted:
             return i
         text = tokens[following].text

@@ -3,6 +3,7 @@
 import datetime
 
 from articles.attribution import Attribution, Gazetteer, GazetteerEntry, RoleSpec, extract
+from articles.attribution.engine import candidate_attributions
 
 
 def only(text: str, **options) -> Attribution:
@@ -938,3 +939,15 @@ def test_a_question_closing_the_sentence_is_a_statement_without_a_source() -> No
         ("whether he would raise money for others", None),
     ]
     assert text[slice(*found[1].cue)] == "asked"
+
+
+def test_an_adverb_of_order_before_a_cue_is_no_cue() -> None:
+    text = "The governor’s veto was first reported by the Harbour Gazette."
+    found = only(text)
+    assert text[found.start : found.end] == "The governor’s veto"
+    assert piece(text, found.speaker_mention) == "the Harbour Gazette"
+    assert found.cue_lemma == "report"
+    # Not even a candidate for the frame filter to reject: "first" is no cue of its own.
+    cues = [text[slice(*a.cue)] for a, _features in candidate_attributions(text)]
+    assert cues == ["was first reported by"]
+    assert extract("She won the first debate in the spring by a wide margin.") == []
