@@ -2065,6 +2065,18 @@ class SentenceFrames:
         if k + 1 >= len(tokens) or tokens[k].is_quoted:
             return False
         verb = k + 1
+        if tokens[k].lower in DETERMINERS | QUANTIFIERS and tokens[k - 2].lower == ",":
+            # ", and other GOP leaders said …", ", and most don’t expect …": a noun phrase
+            # of a few words, then its verb.
+            for verb in range(k + 1, min(k + 6, len(tokens))):
+                token = tokens[verb]
+                if token.is_quoted or not token.lower[:1].isalnum():
+                    return False
+                if token.lower in FINITE_AUXILIARIES or (
+                    token.text[:1].islower() and is_cue(tokens, verb)
+                ):
+                    return True
+            return False
         if tokens[k].lower not in SUBJECT_PRONOUNS:
             if not (tokens[k].text[:1].isupper() and tokens[k - 2].lower == ","):
                 return False

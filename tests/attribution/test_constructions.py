@@ -951,3 +951,15 @@ def test_an_adverb_of_order_before_a_cue_is_no_cue() -> None:
     cues = [text[slice(*a.cue)] for a, _features in candidate_attributions(text)]
     assert cues == ["was first reported by"]
     assert extract("She won the first debate in the spring by a wide margin.") == []
+
+
+def test_a_new_subject_after_comma_and_ends_the_content() -> None:
+    text = (
+        "He said he would seek a seat on the board next week, and other party leaders "
+        "said he was an example to them."
+    )
+    found = [(text[a.start : a.end], piece(text, a.speaker_mention)) for a in extract(text)]
+    assert found == [
+        ("he would seek a seat on the board next week", "He"),
+        ("he was an example to them", "other party leaders"),
+    ]
