@@ -61,6 +61,8 @@ FEELING_PARTICIPLES = frozenset(
     "incensed irritated annoyed amused puzzled baffled stunned horrified inspired "
     "moved".split()
 )
+# What a passive's by-phrase may be followed by that is still part of the content.
+PASSIVE_COMPLEMENTS = frozenset({"as", "for"})
 PASSIVE_ADVERBS = frozenset("also first not never already widely still even all both".split())
 BE_FORMS = frozenset("is are was were be been being isn't aren't wasn't weren't".split())
 # How far after a cue an adverbial may run before ", that" opens the content.
@@ -995,7 +997,8 @@ class SentenceFrames:
             last + 1 < len(tokens)
             and last - by < MAXIMUM_SOURCE_TOKENS
             and not self._is_break(last + 1)
-            and tokens[last + 1].lower not in CLAUSE_OPENERS | PREPOSITIONS | {"who", "which"}
+            and tokens[last + 1].lower not in CLAUSE_OPENERS | PREPOSITIONS | PASSIVE_COMPLEMENTS
+            and tokens[last + 1].lower not in ("who", "which")
             and not tokens[last + 1].is_quoted
         ):
             last += 1
@@ -1006,11 +1009,17 @@ class SentenceFrames:
             return None
         subject = (tokens[content[0]].start, tokens[content[1]].end)
         agent = (tokens[by + 1].start, tokens[last].end)
+        segments = [subject]
         if tokens[i].lower in FEELING_PARTICIPLES:
             # "Advocates were outraged by the raids": the subject holds the view.
-            subject, agent = agent, subject
+            segments, agent = [agent], subject
+        elif last + 2 < len(tokens) and tokens[last + 1].lower in PASSIVE_COMPLEMENTS:
+            # "was seen by some as a demotion", "criticized by rivals for failing to …"
+            end = self._content_end_from(last + 1)
+            if end > tokens[last + 1].start:
+                segments.append((tokens[last + 1].start, end))
         return Frame(
-            [subject],
+            segments,
             (tokens[k].start, tokens[by].end),
             lemma(tokens[i].lower),
             agent,

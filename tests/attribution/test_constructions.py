@@ -903,6 +903,18 @@ def test_a_passive_with_its_speaker_in_a_by_phrase() -> None:
     found = only(text)
     assert text[found.start : found.end] == "The proposal"
     assert piece(text, found.speaker_mention) == "64 percent of the voters"
+    text = "The staffing change was seen by some as a demotion for the manager."
+    assert [text[a:b] for a, b in only(text).segments] == [
+        "The staffing change",
+        "as a demotion for the manager",
+    ]
+    text = "The mayor was criticized by the unions for failing to fund the port."
+    found = only(text)
+    assert [text[a:b] for a, b in found.segments] == [
+        "The mayor",
+        "for failing to fund the port",
+    ]
+    assert piece(text, found.speaker_mention) == "the unions"
     text = "Immigrant rights advocates were outraged by the raids."
     found = only(text)
     assert text[found.start : found.end] == "the raids"
