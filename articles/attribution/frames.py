@@ -209,7 +209,8 @@ def _model_probability(tokens: list[Token], position: int) -> float:
 
 
 def _is_form_of(word: str, verbs: frozenset[str]) -> bool:
-    """Whether `word` is a form of one of `verbs` ("promised", "urges", "hoping")."""
+    """Whether `word` is a form of one of `verbs` ("promised", "urges", "hoping", "tries"):
+    exact where `lemma`'s stem rule is not ("agreed", "invited" give "agre", "invit")."""
     if word in verbs:
         return True
     for ending in ("s", "es", "ed", "d", "ing"):
@@ -217,7 +218,7 @@ def _is_form_of(word: str, verbs: frozenset[str]) -> bool:
             stem = word[: -len(ending)]
             if stem in verbs or stem + "e" in verbs or (ending == "ed" and stem[:-1] in verbs):
                 return True
-    return word.endswith("ied") and word[:-3] + "y" in verbs
+    return word.endswith(("ied", "ies")) and word[:-3] + "y" in verbs
 
 
 def cue_share(token: Token) -> float:
@@ -753,7 +754,7 @@ class SentenceFrames:
             self._is_break(last + 1) or tokens[last + 1].is_quoted
         ):
             last += 1
-        if last - first < 1 or last + 1 < len(tokens) and tokens[last + 1].lower not in ".?!,":
+        if last - first < 1 or (last + 1 < len(tokens) and tokens[last + 1].lower not in ".?!,"):
             return None  # only a question that runs to the sentence end or a comma
         content = (tokens[first].start, tokens[last].end)
         cue = (tokens[k].start, tokens[cue_last].end)
