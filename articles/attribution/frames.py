@@ -65,6 +65,8 @@ FEELING_PARTICIPLES = frozenset(
 PASSIVE_COMPLEMENTS = frozenset({"as", "for"})
 PASSIVE_ADVERBS = frozenset("also first not never already widely still even all both".split())
 BE_FORMS = frozenset("is are was were be been being isn't aren't wasn't weren't".split())
+# How far after a cue an opening adverbial may run to its comma ("said on Tuesday, …").
+MAXIMUM_ADVERBIAL_TOKENS = 8
 # How far after a cue an adverbial may run before ", that" opens the content.
 MAXIMUM_INTERRUPTION_TOKENS = 25
 
@@ -1775,10 +1777,25 @@ class SentenceFrames:
                 k += 1
             j = k
         elif tokens[j].lower in TIME_AND_MANNER_OPENERS:
+            pronoun = next(
+                (
+                    k
+                    for k in range(j + 1, min(j + 3, len(tokens) - 1))
+                    if tokens[k].lower in SUBJECT_PRONOUNS
+                    and tokens[k - 1].lower in WEEKDAYS_AND_TIMES | TIME_AND_MANNER_OPENERS
+                ),
+                None,
+            )
+            if pronoun is not None and (
+                tokens[pronoun + 1].lower[:1].isalnum() or tokens[pronoun + 1].lower == ","
+            ):
+                return pronoun  # "said Wednesday she, too, wants …", "said on Monday he …"
             # "said on Tuesday, ...": skip the adverbial up to its comma.
-            for k in range(j, min(j + 8, len(tokens))):
+            for k in range(j, min(j + MAXIMUM_ADVERBIAL_TOKENS, len(tokens))):
                 if tokens[k].lower == ",":
                     j = k + 1
+                    if j < len(tokens) and tokens[j].lower in SUBJECT_PRONOUNS:
+                        break  # "explained after winning Ohio on Mar. 15, he would …"
                     if any(
                         is_cue(tokens, m) and not tokens[m].is_quoted
                         for m in range(j + 1, min(j + 5, len(tokens)))

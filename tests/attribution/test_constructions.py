@@ -975,3 +975,13 @@ def test_a_new_subject_after_comma_and_ends_the_content() -> None:
         ("he would seek a seat on the board next week", "He"),
         ("he was an example to them", "other party leaders"),
     ]
+
+
+def test_a_pronoun_after_a_time_word_opens_the_content() -> None:
+    text = "The mayor said Wednesday she, too, wants an inquiry into the port contract."
+    found = only(text)
+    assert text[found.start : found.end] == "she, too, wants an inquiry into the port contract"
+    assert piece(text, found.speaker_mention) == "The mayor"
+    text = "He explained after the vote in Ohio, he would need most of the delegates."
+    found = only(text)
+    assert text[found.start : found.end] == "he would need most of the delegates"
