@@ -285,6 +285,16 @@ COUNTRY_SHORT_NAMES = frozenset(
         "u.s", "u.s.a", "usa", "u.k", "uk",
     }
 )  # fmt: skip
+# The news-style abbreviations of the states ("Rep. Jerrold Nadler (D-N.Y.)", "Rochester,
+# N.Y."), lowercased and without the final full stop.
+STATE_ABBREVIATIONS = frozenset(
+    {
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "d.c", "fla", "ga", "ill", "ind",
+        "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
+        "nebr", "nev", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i",
+        "s.c", "s.d", "tenn", "tex", "vt", "va", "wash", "w.va", "wis", "wyo",
+    }
+)  # fmt: skip
 
 
 @cache
@@ -310,7 +320,13 @@ def names_a_place(mention: str) -> bool:
     if words and words[0].lower() in ("the", "even", "but", "and"):
         words = words[1:]
     name = " ".join(words)
-    return name == "US" or name.lower().rstrip(".") in place_names()
+    key = name.lower().rstrip(".")
+    return (
+        name == "US"
+        or key in place_names()
+        # "N.Y.", "Calif.": only with the full stop, so "Miss" and "Mo" stay names
+        or (name.endswith(".") and key in STATE_ABBREVIATIONS)
+    )
 
 
 def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:

@@ -111,6 +111,10 @@ def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
         # A state of the United States speaks through its government, as a country does.
         ("New Jersey", "organization", "New Jersey"),
         ("Nevada's", "organization", "Nevada"),
+        # So does one in its news-style abbreviation; without the full stop it is a name.
+        ("N.Y.", "organization", "N.Y."),
+        ("Calif.", "organization", "Calif"),
+        ("Mo", "person", "Mo"),
         # Places and assemblies are bodies, not people named after their qualifier.
         ("The Oklahoma legislature", "organization", "the Oklahoma legislature"),
         (
