@@ -315,9 +315,16 @@ def csv_row(quote: dict) -> dict:
 
 
 def render_csv(quotes: list[dict], **_meta) -> str:
+    return csv_text(quotes, header=True)
+
+
+def csv_text(quotes: list[dict], *, header: bool) -> str:
+    """CSV lines for these quotes, with the header line first when asked: an export written in
+    batches is the concatenation of one call with the header and later ones without."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     writer.writerows(csv_row(quote) for quote in quotes)
     return buffer.getvalue()
 

@@ -8,8 +8,13 @@ import sys
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from quotedb.management.commands import export_quotes
 from quotedb.models import Quote
+from quotedb.reports import selectors
+from tests.factories import QuoteFactory
 
 
 def export(*args: str) -> str:
@@ -86,3 +91,47 @@ def test_bad_arguments_exit_non_zero_without_a_traceback(db, tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].endswith("said_after: Enter a valid date.")
+
+
+def test_csv_written_in_batches_is_the_same_as_written_whole(demo, monkeypatch):
+    whole = export("--format", "csv")
+    monkeypatch.setattr(export_quotes, "CSV_BATCH_SIZE", 3)
+    assert export("--format", "csv") == whole
+    rows = list(csv.DictReader(io.StringIO(whole)))
+    assert len(rows) == Quote.objects.approved().count() > 3
+
+
+def test_csv_queries_grow_with_the_batches_not_the_quotes(demo, monkeypatch):
+    monkeypatch.setattr(export_quotes, "CSV_BATCH_SIZE", 3)
+    for _round in range(3):
+        batches = -(-Quote.objects.approved().count() // 3)
+        with CaptureQueriesContext(connection) as queries:
+            export("--format", "csv")
+        # One query for the quotes with their speakers and articles, read a batch at a
+        # time; then each batch's topics and speakers' roles.
+        assert len(queries) == 1 + 2 * batches
+        for _ in range(3):
+            QuoteFactory(speaker=demo["biden"], topics=[demo["syria"]])
+
+
+def test_an_output_file_is_written_whole_or_not_at_all(demo, tmp_path, monkeypatch):
+    target = tmp_path / "quotes.csv"
+    target.write_text("the previous export\n", encoding="utf-8")
+    monkeypatch.setattr(export_quotes, "CSV_BATCH_SIZE", 3)
+    calls = []
+    quote_data = selectors.quote_data
+
+    def failing_on_the_second_batch(quotes, *, request):
+        calls.append(len(quotes))
+        if len(calls) == 2:
+            raise RuntimeError("the database went away")
+        return quote_data(quotes, request=request)
+
+    monkeypatch.setattr(selectors, "quote_data", failing_on_the_second_batch)
+    with pytest.raises(RuntimeError):
+        export("--format", "csv", "--output", str(target))
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["quotes.csv"]
+    monkeypatch.setattr(selectors, "quote_data", quote_data)
+    export("--format", "csv", "--output", str(target))
+    assert target.read_bytes().decode("utf-8") == export("--format", "csv")

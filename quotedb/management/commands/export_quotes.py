@@ -1,6 +1,11 @@
 """export_quotes: approved quotes in any report format, chosen with the API's quote filters."""
 
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
@@ -8,7 +13,11 @@ from rest_framework.exceptions import ValidationError
 
 from quotedb.models import QuoteList
 from quotedb.reports import selectors
-from quotedb.reports.renderers import RENDERERS_BY_FORMAT, error_text
+from quotedb.reports.renderers import RENDERERS_BY_FORMAT, csv_text, error_text
+
+# CSV is written this many quotes at a time, so an export of the whole database holds one
+# batch in memory; the document formats (HTML, JSON-LD, feeds …) are built whole.
+CSV_BATCH_SIZE = 2000
 
 # Command-line option -> API filter parameter (the FilterSet validates the values).
 FILTER_OPTIONS = {
@@ -82,18 +91,70 @@ class Command(BaseCommand):
                 quotes = selectors.public_quotes_matching(params)
             except ValidationError as error:
                 raise CommandError(error_text(error.detail).replace("\n", "; ")) from None
+            if options["format"] == "csv":
+                with self._output(options["output"]) as stream:
+                    written = self._write_csv(quotes, base, stream)
+                if not written:
+                    self.stderr.write("No approved quotes match.")
+                return
             data = {"results": selectors.quote_data(quotes, request=base)}
         if not data["results"]:
             self.stderr.write("No approved quotes match.")
         data["link"] = options["base_url"]
         output = renderer.render(data, renderer_context={})
         output = output.decode("utf-8") if isinstance(output, bytes) else output
-        if options["output"]:
-            try:
-                Path(options["output"]).write_text(output, encoding="utf-8")
-            except OSError as error:
-                raise CommandError(
-                    f"--output: cannot write {options['output']}: {error.strerror}."
-                ) from None
-        else:
-            self.stdout.write(output, ending="")
+        with self._output(options["output"]) as stream:
+            stream.write(output)
+
+    def _write_csv(self, quotes, base: selectors.UrlBase, stream: TextIO) -> int:
+        """Write the quotes as CSV a batch at a time; return how many were written."""
+        stream.write(csv_text([], header=True))
+        written = 0
+        batch = []
+        for quote in quotes.iterator(chunk_size=CSV_BATCH_SIZE):
+            batch.append(quote)
+            if len(batch) == CSV_BATCH_SIZE:
+                stream.write(csv_text(selectors.quote_data(batch, request=base), header=False))
+                written += len(batch)
+                batch = []
+        if batch:
+            stream.write(csv_text(selectors.quote_data(batch, request=base), header=False))
+            written += len(batch)
+        return written
+
+    @contextmanager
+    def _output(self, path: str | None) -> Iterator[TextIO]:
+        """Standard output, or a file that appears whole or not at all: the text goes to a
+        temporary file beside it, renamed into place once everything is written."""
+        if not path:
+            yield _StdoutText(self.stdout)
+            return
+        target = Path(path)
+        temporary = None
+        try:
+            with tempfile.NamedTemporaryFile(
+                "w",
+                encoding="utf-8",
+                newline="",
+                dir=target.parent,
+                prefix=f".{target.name}.",
+                delete=False,
+            ) as handle:
+                temporary = handle.name
+                yield handle
+            os.replace(temporary, target)
+        except OSError as error:
+            raise CommandError(f"--output: cannot write {path}: {error.strerror}.") from None
+        finally:
+            if temporary is not None and os.path.exists(temporary):
+                os.unlink(temporary)
+
+
+class _StdoutText:
+    """The command's standard output as a plain text stream (no line ending added)."""
+
+    def __init__(self, stdout) -> None:
+        self._stdout = stdout
+
+    def write(self, text: str) -> None:
+        self._stdout.write(text, ending="")
