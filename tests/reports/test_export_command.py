@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import os
+import stat
 import subprocess
 import sys
 
@@ -135,3 +137,16 @@ def test_an_output_file_is_written_whole_or_not_at_all(demo, tmp_path, monkeypat
     monkeypatch.setattr(selectors, "quote_data", quote_data)
     export("--format", "csv", "--output", str(target))
     assert target.read_bytes().decode("utf-8") == export("--format", "csv")
+
+
+def test_an_output_file_gets_ordinary_permissions_or_keeps_its_own(demo, tmp_path):
+    target = tmp_path / "quotes.md"
+    umask = os.umask(0o022)
+    try:
+        export("--format", "md", "--output", str(target))
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        target.chmod(0o640)
+        export("--format", "csv", "--output", str(target))
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    finally:
+        os.umask(umask)

@@ -142,12 +142,24 @@ class Command(BaseCommand):
             ) as handle:
                 temporary = handle.name
                 yield handle
+            os.chmod(temporary, _file_mode(target))
             os.replace(temporary, target)
         except OSError as error:
             raise CommandError(f"--output: cannot write {path}: {error.strerror}.") from None
         finally:
             if temporary is not None and os.path.exists(temporary):
                 os.unlink(temporary)
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions the output file should have: those of the file it replaces, or those a
+    new file gets under the process's umask (a temporary file is created private)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class _StdoutText:
