@@ -4,6 +4,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import batched
 from pathlib import Path
 from typing import TextIO
 
@@ -110,14 +111,7 @@ class Command(BaseCommand):
         """Write the quotes as CSV a batch at a time; return how many were written."""
         stream.write(csv_text([], header=True))
         written = 0
-        batch = []
-        for quote in quotes.iterator(chunk_size=CSV_BATCH_SIZE):
-            batch.append(quote)
-            if len(batch) == CSV_BATCH_SIZE:
-                stream.write(csv_text(selectors.quote_data(batch, request=base), header=False))
-                written += len(batch)
-                batch = []
-        if batch:
+        for batch in batched(quotes.iterator(chunk_size=CSV_BATCH_SIZE), CSV_BATCH_SIZE):
             stream.write(csv_text(selectors.quote_data(batch, request=base), header=False))
             written += len(batch)
         return written
@@ -127,7 +121,8 @@ class Command(BaseCommand):
         """Standard output, or a file that appears whole or not at all: the text goes to a
         temporary file beside it, renamed into place once everything is written."""
         if not path:
-            yield _StdoutText(self.stdout)
+            self.stdout.ending = ""  # the text carries its own line ends
+            yield self.stdout
             return
         target = Path(path)
         temporary = None
@@ -160,13 +155,3 @@ def _file_mode(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-class _StdoutText:
-    """The command's standard output as a plain text stream (no line ending added)."""
-
-    def __init__(self, stdout) -> None:
-        self._stdout = stdout
-
-    def write(self, text: str) -> None:
-        self._stdout.write(text, ending="")
