@@ -146,13 +146,17 @@ SURVEY_WORDS = frozenset("poll polls survey surveys study report analysis".split
 # Capitalised labels before a colon that are not speakers.
 NOT_SPEAKER_LABELS = frozenset(
     "update updated watch breaking exclusive photo photos video note related read more "
-    "correction editor's editor’s source sources via listen see also advertisement q a".split()
+    "correction editor's editor’s source sources via listen see also advertisement q a "
+    "latest".split()
 )
 # "by calling for", "while insisting": the gerund's source is the clause subject.
 # Words that open an introductory phrase or clause at a sentence start, never its subject.
 TIME_PHRASE_WORDS = frozenset(
     "ago later earlier last next week weeks month months year years day days decade decades "
     "morning afternoon evening night hours".split()
+)
+TIME_UNITS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years decade decades".split()
 )
 # Words that may stand in a time phrase beside the time words ("a few days later").
 TIME_PHRASE_FILLERS = frozenset("a an the this that last next early late few couple of".split())
@@ -162,6 +166,8 @@ SUBJECT_SKIPPED_OPENERS = (
     | (CLAUSE_OPENERS - {"that", "and", "or", "nor", "to"})
     | frozenset("despite for like unlike amid among as of".split())
     | frozenset("outside inside beside besides throughout along aside".split())
+    # "Back in 1999, Mr. Trump ...", "Shortly after the vote, she ..."
+    | frozenset("back shortly soon immediately".split())
 )
 GERUND_PREPOSITIONS = frozenset("by while after before without in for when since".split())
 # Words that open the question after "Asked" ("Asked whether ...", "Asked about ...").
@@ -1183,8 +1189,17 @@ class SentenceFrames:
             and head.lower not in DETERMINERS | QUANTIFIERS | PREPOSITIONS
             and head.lower not in TIME_AND_MANNER_OPENERS | CLAUSE_OPENERS
             and head.lower not in ("of", "to", "for", "about", "as", "like")  # "said of Cruz"
-            and 0 < last - first <= 5
+            and 0 < last - first <= 11
             and tokens[last].text[:1].isupper()
+            and (
+                last - first <= 5
+                # a long title of capitalised words: "former Pennsylvania Gov. and Democratic
+                # National Committee Chairman Ed Rendell"
+                or all(
+                    t.text[:1].isupper() or t.lower == "and" or self._is_name_dot(k)
+                    for k, t in enumerate(tokens[first + 1 : last + 1], first + 1)
+                )
+            )
         )
 
     def _bare_group(self, first: int, last: int) -> bool:
@@ -1366,7 +1381,7 @@ class SentenceFrames:
             k += 1
         for opener in range(2):  # a dateline, then an opening phrase
             # Only the first word can be a dateline: "FBI" after "Last month," is a name.
-            is_dateline = opener == 0 and k < before and _is_dateline(tokens[k])
+            is_dateline = opener == 0 and k < before and _is_dateline_at(tokens, k)
             if not (
                 k < before
                 and (
@@ -1385,6 +1400,7 @@ class SentenceFrames:
             if comma is None:
                 return None
             k = comma + 1
+        k = self._after_bare_time_phrase(k, before)
         if k >= before:
             return None
         if tokens[k].lower in PRONOUNS and tokens[k].lower not in ("that", "which", "one"):
@@ -1452,7 +1468,7 @@ class SentenceFrames:
             return None
         if tokens[k].lower in SUBJECT_SKIPPED_OPENERS | DISCOURSE_OPENERS | TIME_PHRASE_WORDS:
             return None
-        if _is_dateline(tokens[k]) or tokens[k].lower in PRONOUNS:
+        if _is_dateline_at(tokens, k) or tokens[k].lower in PRONOUNS:
             return None
         r = self._name_end(k, last)
         if r + 1 >= last or tokens[r + 1].lower != "," or r - k > 4:
@@ -1461,6 +1477,29 @@ class SentenceFrames:
             if tokens[m].lower in (";", ":", ".") and not self._is_name_dot(m):
                 return None
         return k, last - 1
+
+    def _after_bare_time_phrase(self, k: int, before: int) -> int:
+        """Past a time phrase with no comma before its subject ("A few minutes later they
+        reversed themselves"); `k` itself when there is none."""
+        tokens = self.tokens
+        m = k
+        while (
+            m < before
+            and m - k < 6
+            and (
+                tokens[m].lower in TIME_PHRASE_FILLERS
+                or tokens[m].lower in QUANTIFIERS
+                or tokens[m].lower.isdigit()
+                or tokens[m].lower in TIME_UNITS
+            )
+        ):
+            m += 1
+        if m == k or m + 1 >= before or tokens[m].lower not in ("later", "ago", "earlier"):
+            return k
+        following = tokens[m + 1]
+        if following.lower in SUBJECT_PRONOUNS or following.text[:1].isupper():
+            return m + 1
+        return k
 
     def _time_phrase_opener(self, k: int, before: int) -> bool:
         """A short time phrase up to a comma opens the sentence: "Eight years ago,", "Late last
@@ -1516,7 +1555,11 @@ class SentenceFrames:
             return None  # "…, says he didn't know …": the pronoun opens the content
         j = first
         while j < len(tokens) and not self._is_break(j):
-            if tokens[j].lower in CLAUSE_OPENERS | {"who", "which"}:
+            # "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed
+            # Rendell": after "and", a second title (or a second name) of the same source.
+            if tokens[j].lower in CLAUSE_OPENERS | {"who", "which"} and not (
+                tokens[j].lower == "and" and self._capitalised_to_break(j + 1)
+            ):
                 break
             if tokens[j].lower in FINITE_AUXILIARIES:
                 return None  # "..., said Hillary Clinton should be ready": not inverted
@@ -1543,6 +1586,17 @@ class SentenceFrames:
         if role_first and not self._role_before_name(first, j - 1):
             return None
         return (first, j - 1), j
+
+    def _capitalised_to_break(self, k: int) -> bool:
+        """Whether the words from `k` to the next break are all capitalised (or initials)."""
+        tokens = self.tokens
+        if k >= len(tokens) or self._is_break(k):
+            return False
+        while k < len(tokens) and not self._is_break(k):
+            if not (tokens[k].text[:1].isupper() or self._is_name_dot(k)):
+                return False
+            k += 1
+        return True
 
     def _tail_is_clause(self, after: int) -> bool:
         """Whether the words after a cue start a clause of their own rather than an adverbial
@@ -1990,7 +2044,7 @@ class SentenceFrames:
             token = tokens[k]
             if token.is_quoted:
                 return False
-            dateline = k == 0 and _is_dateline(token)
+            dateline = k == 0 and _is_dateline_at(tokens, k)
             if not (
                 token.lower in SUBJECT_SKIPPED_OPENERS
                 or dateline
@@ -2127,6 +2181,22 @@ class SentenceFrames:
 def _is_dateline(token: Token) -> bool:
     """An all-capitals place name opening a wire story ("WASHINGTON", "ORLANDO")."""
     return len(token.text) >= 3 and token.text.isupper() and token.text.isalpha()
+
+
+def _is_dateline_at(tokens: list[Token], k: int) -> bool:
+    """A wire dateline opening at `k`: "WASHINGTON —", or a place and the agency in brackets
+    before a dash ("Washington (AFP) –", "Des Moines, Iowa (AP) -")."""
+    if _is_dateline(tokens[k]):
+        return True
+    for m in range(k + 1, min(len(tokens) - 3, k + 6)):
+        if tokens[m].lower == "(":
+            return (
+                tokens[m + 1].text.isupper()
+                and tokens[m + 2].lower == ")"
+                and tokens[m + 3].lower in ("—", "–", "-", "--")
+                and all(t.text[:1].isupper() or t.lower in (",", ".") for t in tokens[k:m])
+            )
+    return False
 
 
 def _covers_cue(frame: Frame, token: Token) -> bool:

@@ -26,6 +26,10 @@ TITLES = frozenset(
     "assemblywoman councilman councilwoman supervisor superintendent chancellor premier pope "
     "cardinal bishop archbishop rabbi president-elect".split()
 )
+# Abbreviated titles that only ever stand before a person's name.
+PERSONAL_TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov lt gen col capt sgt adm maj cmdr cpl pvt prof rev".split()
+)
 # Generational suffixes that end a personal name ("Joseph R. Biden Jr.", "Vann R. Newkirk II").
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Lowercase particles inside a surname ("Pierre de Vos", "Osama bin Laden", "Ludwig van
@@ -367,6 +371,10 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     if any(
         w in ROLE_WORDS and not (k + 1 < len(words) and words[k + 1] in ORGANIZATION_WORDS)
         for k, w in enumerate(words)
+    ) or any(
+        # "retired Army Lt. Gen. Mick Bednarek": a personal title before a name
+        w in PERSONAL_TITLE_ABBREVIATIONS and written[k + 1][:1].isupper()
+        for k, w in enumerate(words[:-1])
     ):
         # "the spokesman of the council" is a person, whatever the council is; but "its
         # executive board" is a board.

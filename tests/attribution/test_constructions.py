@@ -985,3 +985,51 @@ def test_a_pronoun_after_a_time_word_opens_the_content() -> None:
     text = "He explained after the vote in Ohio, he would need most of the delegates."
     found = only(text)
     assert text[found.start : found.end] == "he would need most of the delegates"
+
+
+def test_an_inverted_source_may_join_two_titles_with_and() -> None:
+    text = (
+        '"The harbour will reopen," said former Bergen Mayor and Harbour Board Chairman '
+        "Marta Olsen."
+    )
+    found = only(text)
+    assert piece(text, found.speaker_mention) == (
+        "former Bergen Mayor and Harbour Board Chairman Marta Olsen"
+    )
+    assert found.speaker.canonical_name == "Marta Olsen"
+    assert found.speaker.kind == "person"
+
+
+def test_a_title_before_a_name_makes_a_person_whatever_the_service() -> None:
+    text = '"We will hold the line," said retired Army Lt. Gen. Marta Olsen.'
+    found = only(text)
+    assert found.speaker.canonical_name == "Marta Olsen"
+    assert found.speaker.kind == "person"
+
+
+def test_an_agency_dateline_is_not_the_subject() -> None:
+    text = "Oslo (AFP) – Mayor Marta Olsen praised the plan, saying that it will save the harbour."
+    found = extract(text)
+    assert [piece(text, a.speaker_mention) for a in found] == ["Mayor Marta Olsen"] * 2
+    assert text[found[1].start : found[1].end] == "it will save the harbour"
+
+
+def test_a_time_phrase_without_a_comma_is_not_the_subject() -> None:
+    text = "A few minutes later they changed course and said the vote would go ahead."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "they"
+    assert text[found.start : found.end] == "the vote would go ahead"
+
+
+def test_back_then_opens_an_introductory_phrase() -> None:
+    text = (
+        "Back in 2010, the mayor praised the ferry service, telling reporters: "
+        '"It is the best ferry in Norway."'
+    )
+    found = extract(text)
+    assert [piece(text, a.speaker_mention) for a in found] == ["the mayor", "the mayor"]
+
+
+def test_the_latest_before_a_colon_is_a_heading_not_a_speaker() -> None:
+    text = "The Latest: Flooding closes the harbour road in Bergen."
+    assert all(piece(text, a.speaker_mention) != "The Latest" for a in extract(text))
