@@ -462,7 +462,7 @@ class SentenceFrames:
         if pieces is None:
             return None
         head = tokens[k]
-        if head.text[:1].islower() and self._loose_cue(k):
+        if head.text[:1].islower() and (self._loose_cue(k) or _past_tense_shape(head)):
             cue_lemma = lemma(head.lower)
             inverted = self._inverted_source(k + 1, cue_lemma)
             # Any verb the lexicon knows inverts when the source closes the sentence
@@ -494,7 +494,17 @@ class SentenceFrames:
                 after_apposition
                 and token.text[:1].islower()
                 and token.lower not in AUXILIARIES_AND_ADVERBS
-                and self._loose_cue(m)
+                and (
+                    self._loose_cue(m)
+                    # '"Go back to Univision," Trump barked and …': right after a short
+                    # source, any verb in the past tense says how the quotation was said.
+                    or (
+                        name_end is None
+                        and m - k <= 4
+                        and _past_tense_shape(token)
+                        and self._ends_verb_phrase(m)
+                    )
+                )
             ):
                 last = name_end if name_end is not None else m - 1
                 while last > k and (
@@ -515,6 +525,20 @@ class SentenceFrames:
                     self.index,
                 )
         return None
+
+    def _ends_verb_phrase(self, m: int) -> bool:
+        """Whether the verb at `m` closes its clause or takes only an adverbial: the sentence
+        ends, or a comma, "and", an adverb or a preposition follows."""
+        tokens = self.tokens
+        if m + 1 >= len(tokens):
+            return True
+        following = tokens[m + 1].lower
+        return (
+            not following[0].isalnum()
+            or following in ("and", "as", "to", "at", "from", "before", "after", "while")
+            or following in PREPOSITIONS
+            or following.endswith("ly")
+        )
 
     def _cue_first_frame(self) -> Frame | None:
         """'Said Comey, "…"' and 'Said Dorothy Poynter, who grew up with Ali, "…"': a reporting
@@ -2176,6 +2200,12 @@ class SentenceFrames:
 
     def _content_segments(self, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
+
+
+def _past_tense_shape(token: Token) -> bool:
+    """A lowercase word that looks like a regular past tense ("barked", "quipped")."""
+    text = token.text
+    return len(text) >= 5 and text.isalpha() and text.islower() and text.endswith("ed")
 
 
 def _is_dateline(token: Token) -> bool:

@@ -1033,3 +1033,15 @@ def test_back_then_opens_an_introductory_phrase() -> None:
 def test_the_latest_before_a_colon_is_a_heading_not_a_speaker() -> None:
     text = "The Latest: Flooding closes the harbour road in Bergen."
     assert all(piece(text, a.speaker_mention) != "The Latest" for a in extract(text))
+
+
+def test_any_past_tense_verb_after_a_quotation_and_its_source_is_the_cue() -> None:
+    text = "“Go back to your boat,” the harbour master barked and walked away."
+    found = only(text)
+    assert text[found.start : found.end] == "Go back to your boat"
+    assert piece(text, found.speaker_mention) == "the harbour master"
+    assert piece(text, found.cue) == "barked"
+    inverted = '"Nice try," snapped the mayor.'
+    found = only(inverted)
+    assert piece(inverted, found.speaker_mention) == "the mayor"
+    assert found.kind == "direct"
