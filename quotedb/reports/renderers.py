@@ -12,12 +12,14 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import feedgenerator
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from rest_framework.renderers import BaseRenderer
 from rest_framework.utils.urls import remove_query_param
 
@@ -175,17 +177,28 @@ def html_item(quote: dict) -> dict:
     }
 
 
+def html_chunks(
+    batches: Iterable[list[dict]], *, title: str = "", description: str = ""
+) -> Iterator[str]:
+    """The HTML snippet a batch of quotes at a time (see `render_html`)."""
+    yield render_to_string(
+        "reports/quotes_snippet_open.html",
+        {"title": title, "description": description, "css": SNIPPET_CSS},
+    )
+    figure = get_template("reports/quote_figure.html")
+    empty = True
+    for batch in batches:
+        yield "".join(figure.render({"quote": html_item(quote)}) for quote in batch)
+        empty = empty and not batch
+    if empty:
+        yield '<p class="qdb-empty">No quotes match.</p>\n'
+    yield "</div>\n"
+
+
 def render_html(quotes: list[dict], *, title: str = "", description: str = "") -> str:
     """A self-contained snippet: scoped CSS, a figure per quote, no JavaScript."""
-    return render_to_string(
-        "reports/quotes_snippet.html",
-        {
-            "quotes": [html_item(quote) for quote in quotes],
-            "title": title,
-            "description": description,
-            "css": SNIPPET_CSS,
-        },
-    )
+    # Each piece is the template engine's escaped output or fixed markup.
+    return mark_safe("".join(html_chunks([quotes], title=title, description=description)))
 
 
 # --- markdown -------------------------------------------------------------------------------
@@ -199,8 +212,11 @@ def markdown_escape(text: object) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
 
 
-def render_markdown(quotes: list[dict], *, title: str = "", description: str = "") -> str:
-    """Each quote as a block quote; the articles as footnotes, one per article."""
+def markdown_chunks(
+    batches: Iterable[list[dict]], *, title: str = "", description: str = ""
+) -> Iterator[str]:
+    """The Markdown a batch of quotes at a time (see `render_markdown`): the quotes as they
+    come, the footnotes, one per article, at the end."""
     lines: list[str] = []
     if title:
         lines += [f"## {markdown_escape(title)}", ""]
@@ -208,39 +224,55 @@ def render_markdown(quotes: list[dict], *, title: str = "", description: str = "
         lines += [markdown_escape(description), ""]
     footnotes: dict[object, int] = {}
     footnote_lines: list[str] = []
-    for quote in quotes:
-        article = quote.get("article") or {}
-        key = article.get("id", id(article))
-        if key not in footnotes:
-            footnotes[key] = len(footnotes) + 1
-            source = [markdown_escape(article.get("outlet") or "")]
-            if article.get("title"):
-                source.append(f"“{markdown_escape(article['title'])}”")
-            if published := human_date(article.get("published_on")):
-                source.append(published)
-            if url := safe_url(article.get("url")):
-                source.append(f"<{url}>")
-            citation = ", ".join(s for s in source if s) or "Source unknown"
-            footnote_lines.append(f"[^{footnotes[key]}]: {citation}.")
-        text = markdown_escape(quote.get("text"))
-        if quote.get("kind") == "direct":
-            body = f"“{text}”"
-        else:
-            body = f"*{KIND_LABELS.get(quote.get('kind'), 'Paraphrase')}:* {text}"
-        attribution = [f"**{markdown_escape(speaker_name(quote))}**"]
-        if role := speaker_role(quote):
-            attribution.append(markdown_escape(role))
-        if said_on := human_date(quote.get("said_on")):
-            attribution.append(said_on)
-        if relayed := (quote.get("relayed_by") or {}).get("name"):
-            attribution.append(f"via {markdown_escape(relayed)}")
-        lines += [f"> {body}[^{footnotes[key]}]", ">", f"> — {', '.join(attribution)}"]
-        if quote.get("note"):
-            lines += [">", f"> *Note:* {markdown_escape(quote['note'])}"]
-        lines.append("")
-    if not quotes:
+    for batch in batches:
+        for quote in batch:
+            lines += _markdown_quote_lines(quote, footnotes, footnote_lines)
+        yield "".join(f"{line}\n" for line in lines)
+        lines = []
+    if not footnotes:
         lines += ["*No quotes match.*", ""]
-    return "\n".join(lines + footnote_lines) + "\n"
+    yield "".join(f"{line}\n" for line in lines + footnote_lines)
+
+
+def _markdown_quote_lines(
+    quote: dict, footnotes: dict[object, int], footnote_lines: list[str]
+) -> list[str]:
+    """A quote's block quote; its article joins the footnotes when first cited."""
+    article = quote.get("article") or {}
+    key = article.get("id", id(article))
+    if key not in footnotes:
+        footnotes[key] = len(footnotes) + 1
+        source = [markdown_escape(article.get("outlet") or "")]
+        if article.get("title"):
+            source.append(f"“{markdown_escape(article['title'])}”")
+        if published := human_date(article.get("published_on")):
+            source.append(published)
+        if url := safe_url(article.get("url")):
+            source.append(f"<{url}>")
+        citation = ", ".join(s for s in source if s) or "Source unknown"
+        footnote_lines.append(f"[^{footnotes[key]}]: {citation}.")
+    text = markdown_escape(quote.get("text"))
+    if quote.get("kind") == "direct":
+        body = f"“{text}”"
+    else:
+        body = f"*{KIND_LABELS.get(quote.get('kind'), 'Paraphrase')}:* {text}"
+    attribution = [f"**{markdown_escape(speaker_name(quote))}**"]
+    if role := speaker_role(quote):
+        attribution.append(markdown_escape(role))
+    if said_on := human_date(quote.get("said_on")):
+        attribution.append(said_on)
+    if relayed := (quote.get("relayed_by") or {}).get("name"):
+        attribution.append(f"via {markdown_escape(relayed)}")
+    lines = [f"> {body}[^{footnotes[key]}]", ">", f"> — {', '.join(attribution)}"]
+    if quote.get("note"):
+        lines += [">", f"> *Note:* {markdown_escape(quote['note'])}"]
+    lines.append("")
+    return lines
+
+
+def render_markdown(quotes: list[dict], *, title: str = "", description: str = "") -> str:
+    """Each quote as a block quote; the articles as footnotes, one per article."""
+    return "".join(markdown_chunks([quotes], title=title, description=description))
 
 
 # --- csv ------------------------------------------------------------------------------------
@@ -440,6 +472,45 @@ def render_csl(quotes: list[dict], **_meta) -> str:
     return json_text(csl_items(quotes))
 
 
+def _json_array_chunks(nodes: Iterable[dict], *, depth: int) -> Iterator[str]:
+    """The items of a JSON array, as `json_text` writes them `depth` levels deep: each item
+    indented, separated by commas, the closing bracket on a line of its own."""
+    indent = "  " * (depth + 1)
+    first = True
+    for node in nodes:
+        item = json_text(node).replace("\n", "\n" + indent)
+        yield ("\n" if first else ",\n") + indent + item
+        first = False
+    yield "]" if first else "\n" + "  " * depth + "]"
+
+
+def jsonld_chunks(batches: Iterable[list[dict]]) -> Iterator[str]:
+    """The JSON-LD graph a batch of quotes at a time, as `render_jsonld` writes it untitled."""
+    yield '{\n  "@context": "https://schema.org",\n  "@graph": ['
+    yield from _json_array_chunks(
+        (quotation_node(quote) for batch in batches for quote in batch), depth=1
+    )
+    yield "\n}"
+
+
+def csl_chunks(batches: Iterable[list[dict]]) -> Iterator[str]:
+    """The CSL-JSON a batch of quotes at a time: each article once, when first cited."""
+    seen: set[object] = set()
+
+    def first_citations() -> Iterator[dict]:
+        for batch in batches:
+            fresh = []
+            for quote in batch:
+                article_id = (quote.get("article") or {}).get("id")
+                if quote.get("article") and article_id not in seen:
+                    seen.add(article_id)
+                    fresh.append(quote)
+            yield from csl_items(fresh)
+
+    yield "["
+    yield from _json_array_chunks(first_citations(), depth=0)
+
+
 # --- rss and atom over any query ------------------------------------------------------------
 
 
@@ -532,6 +603,15 @@ class ReportRenderer(BaseRenderer):
     def render_quotes(self, quotes, *, title, description, link) -> str:
         raise NotImplementedError
 
+    def stream_quotes(
+        self, batches: Iterable[list[dict]], *, title="", description="", link=""
+    ) -> Iterator[str]:
+        """The same text as `render_quotes` over all the batches, in pieces. Formats that can
+        be written as the quotes come override this; the rest (the feeds, whose header gives
+        the newest date) gather the batches first."""
+        quotes = [quote for batch in batches for quote in batch]
+        yield self.render_quotes(quotes, title=title, description=description, link=link)
+
     def render_error(self, data) -> str:
         return json_text(data) if self.is_json else error_text(data) + "\n"
 
@@ -542,6 +622,9 @@ class QuoteHTMLRenderer(ReportRenderer):
 
     def render_quotes(self, quotes, *, title, description, link):
         return render_html(quotes, title=title, description=description)
+
+    def stream_quotes(self, batches, *, title="", description="", link=""):
+        return html_chunks(batches, title=title, description=description)
 
     def render_error(self, data):
         return f'<p class="qdb-error">{escape(error_text(data))}</p>\n'
@@ -554,6 +637,9 @@ class QuoteMarkdownRenderer(ReportRenderer):
     def render_quotes(self, quotes, *, title, description, link):
         return render_markdown(quotes, title=title, description=description)
 
+    def stream_quotes(self, batches, *, title="", description="", link=""):
+        return markdown_chunks(batches, title=title, description=description)
+
 
 class QuoteCSVRenderer(ReportRenderer):
     media_type = "text/csv"
@@ -561,6 +647,11 @@ class QuoteCSVRenderer(ReportRenderer):
 
     def render_quotes(self, quotes, *, title, description, link):
         return render_csv(quotes)
+
+    def stream_quotes(self, batches, *, title="", description="", link=""):
+        yield csv_text([], header=True)
+        for batch in batches:
+            yield csv_text(batch, header=False)
 
 
 class QuoteJSONLDRenderer(ReportRenderer):
@@ -571,6 +662,11 @@ class QuoteJSONLDRenderer(ReportRenderer):
     def render_quotes(self, quotes, *, title, description, link):
         return render_jsonld(quotes, title=title, description=description, link=link)
 
+    def stream_quotes(self, batches, *, title="", description="", link=""):
+        if title:  # a titled list is an ItemList, written whole
+            return super().stream_quotes(batches, title=title, description=description, link=link)
+        return jsonld_chunks(batches)
+
 
 class QuoteCSLRenderer(ReportRenderer):
     media_type = "application/vnd.citationstyles.csl+json"
@@ -579,6 +675,9 @@ class QuoteCSLRenderer(ReportRenderer):
 
     def render_quotes(self, quotes, *, title, description, link):
         return render_csl(quotes)
+
+    def stream_quotes(self, batches, *, title="", description="", link=""):
+        return csl_chunks(batches)
 
 
 class QuoteRSSRenderer(ReportRenderer):

@@ -11,12 +11,16 @@ import sys
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from quotedb.management.commands import export_quotes
 from quotedb.models import Quote
 from quotedb.reports import selectors
-from tests.factories import QuoteFactory
+from quotedb.reports.renderers import RENDERERS_BY_FORMAT
+from tests.factories import QuoteFactory, SpeakerFactory
+
+BASE = "https://quotes.example.org"
 
 
 def export(*args: str) -> str:
@@ -97,18 +101,80 @@ def test_bad_arguments_exit_non_zero_without_a_traceback(db, tmp_path):
 
 def test_csv_written_in_batches_is_the_same_as_written_whole(demo, monkeypatch):
     whole = export("--format", "csv")
-    monkeypatch.setattr(export_quotes, "CSV_BATCH_SIZE", 3)
+    monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)
     assert export("--format", "csv") == whole
     rows = list(csv.DictReader(io.StringIO(whole)))
     assert len(rows) == Quote.objects.approved().count() > 3
 
 
-def test_csv_queries_grow_with_the_batches_not_the_quotes(demo, monkeypatch):
-    monkeypatch.setattr(export_quotes, "CSV_BATCH_SIZE", 3)
+STREAMED_FORMATS = ["html", "md", "csv", "jsonld", "csl"]
+
+
+@pytest.mark.parametrize("fmt", [*STREAMED_FORMATS, "rss", "atom"])
+def test_every_format_written_in_batches_is_what_the_api_renders_whole(demo, monkeypatch, fmt):
+    quotes = selectors.public_quotes_matching(QueryDict())
+    data = {
+        "results": selectors.quote_data(quotes, request=selectors.UrlBase(BASE)),
+        "link": BASE,
+    }
+    whole = RENDERERS_BY_FORMAT[fmt]().render(data, renderer_context={})
+    whole = whole.decode("utf-8") if isinstance(whole, bytes) else whole
+    monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)
+    assert export("--format", fmt, "--base-url", BASE) == whole
+    assert len(data["results"]) > 3
+
+
+@pytest.mark.parametrize("fmt", STREAMED_FORMATS)
+def test_an_export_matching_nothing_is_the_empty_document(db, fmt):
+    renderer = RENDERERS_BY_FORMAT[fmt]()
+    empty = renderer.render({"results": [], "link": BASE}, renderer_context={})
+    assert export("--format", fmt, "--base-url", BASE) == empty
+    if fmt in ("jsonld", "csl"):
+        json.loads(empty)
+
+
+@pytest.mark.parametrize("fmt", STREAMED_FORMATS)
+def test_streamed_formats_hold_one_batch_at_a_time(demo, monkeypatch, fmt):
+    """The renderer has written a batch before the next one is read from the database."""
+    # Seven quotes, each in an article of its own, which CSL-JSON cites once each.
+    speaker = SpeakerFactory()
+    QuoteFactory.create_batch(7, speaker=speaker)
+    monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)
+    events = []
+    quote_data = selectors.quote_data
+
+    def recording(quotes, *, request):
+        events.append("read")
+        return quote_data(quotes, request=request)
+
+    class Recorder(io.StringIO):
+        def write(self, text):
+            if text:
+                events.append("write")
+            return super().write(text)
+
+    monkeypatch.setattr(selectors, "quote_data", recording)
+    call_command(
+        "export_quotes",
+        "--format",
+        fmt,
+        "--speaker",
+        speaker.slug,
+        stdout=Recorder(),
+        stderr=io.StringIO(),
+    )
+    assert events.count("read") == 3
+    # Every read but the first follows a write: no format gathers the batches.
+    assert all(events[k - 1] == "write" for k, event in enumerate(events) if event == "read" and k)
+
+
+@pytest.mark.parametrize("fmt", STREAMED_FORMATS)
+def test_queries_grow_with_the_batches_not_the_quotes(demo, monkeypatch, fmt):
+    monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)
     for _round in range(3):
         batches = -(-Quote.objects.approved().count() // 3)
         with CaptureQueriesContext(connection) as queries:
-            export("--format", "csv")
+            export("--format", fmt)
         # One query for the quotes with their speakers and articles, read a batch at a
         # time; then each batch's topics and speakers' roles.
         assert len(queries) == 1 + 2 * batches
@@ -119,7 +185,7 @@ def test_csv_queries_grow_with_the_batches_not_the_quotes(demo, monkeypatch):
 def test_an_output_file_is_written_whole_or_not_at_all(demo, tmp_path, monkeypatch):
     target = tmp_path / "quotes.csv"
     target.write_text("the previous export\n", encoding="utf-8")
-    monkeypatch.setattr(export_quotes, "CSV_BATCH_SIZE", 3)
+    monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)
     calls = []
     quote_data = selectors.quote_data
 

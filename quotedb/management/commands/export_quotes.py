@@ -14,11 +14,11 @@ from rest_framework.exceptions import ValidationError
 
 from quotedb.models import QuoteList
 from quotedb.reports import selectors
-from quotedb.reports.renderers import RENDERERS_BY_FORMAT, csv_text, error_text
+from quotedb.reports.renderers import RENDERERS_BY_FORMAT, error_text
 
-# CSV is written this many quotes at a time, so an export of the whole database holds one
-# batch in memory; the document formats (HTML, JSON-LD, feeds …) are built whole.
-CSV_BATCH_SIZE = 2000
+# Quotes are read and written this many at a time, so an export of the whole database holds
+# one batch in memory (the RSS and Atom feeds are the exception: they are built whole).
+BATCH_SIZE = 2000
 
 # Command-line option -> API filter parameter (the FilterSet validates the values).
 FILTER_OPTIONS = {
@@ -92,13 +92,13 @@ class Command(BaseCommand):
                 quotes = selectors.public_quotes_matching(params)
             except ValidationError as error:
                 raise CommandError(error_text(error.detail).replace("\n", "; ")) from None
-            if options["format"] == "csv":
-                with self._output(options["output"]) as stream:
-                    written = self._write_csv(quotes, base, stream)
-                if not written:
-                    self.stderr.write("No approved quotes match.")
-                return
-            data = {"results": selectors.quote_data(quotes, request=base)}
+            with self._output(options["output"]) as stream:
+                written = self._write_batches(
+                    renderer, quotes, base, stream, link=options["base_url"]
+                )
+            if not written:
+                self.stderr.write("No approved quotes match.")
+            return
         if not data["results"]:
             self.stderr.write("No approved quotes match.")
         data["link"] = options["base_url"]
@@ -107,13 +107,20 @@ class Command(BaseCommand):
         with self._output(options["output"]) as stream:
             stream.write(output)
 
-    def _write_csv(self, quotes, base: selectors.UrlBase, stream: TextIO) -> int:
-        """Write the quotes as CSV a batch at a time; return how many were written."""
-        stream.write(csv_text([], header=True))
+    def _write_batches(
+        self, renderer, quotes, base: selectors.UrlBase, stream: TextIO, *, link: str
+    ) -> int:
+        """Write the quotes a batch at a time; return how many were written."""
         written = 0
-        for batch in batched(quotes.iterator(chunk_size=CSV_BATCH_SIZE), CSV_BATCH_SIZE):
-            stream.write(csv_text(selectors.quote_data(batch, request=base), header=False))
-            written += len(batch)
+
+        def batches() -> Iterator[list[dict]]:
+            nonlocal written
+            for batch in batched(quotes.iterator(chunk_size=BATCH_SIZE), BATCH_SIZE):
+                written += len(batch)
+                yield selectors.quote_data(batch, request=base)
+
+        for text in renderer.stream_quotes(batches(), link=link):
+            stream.write(text)
         return written
 
     @contextmanager
