@@ -256,6 +256,8 @@ class SentenceFrames:
 
     def frames(self) -> list[Frame]:
         found = self._frames()
+        if len(found) > 1:
+            self._end_before_coordinated_sources(found)
         for frame in found:
             frame.paragraph_index = self.sentence.paragraph_index
             if frame.cue is not None:
@@ -263,6 +265,31 @@ class SentenceFrames:
                 if k is not None and self.tokens[k].lower[:1].isalpha():
                     frame.cue_probability = _model_probability(self.tokens, k)
         return found
+
+    def _end_before_coordinated_sources(self, found: list[Frame]) -> None:
+        """'Cruz accuses Obama of "leading from behind" and Trump says …': a content ends
+        before the source of a statement coordinated with it ("and", "but", a comma), which
+        is not nested in it as "the paper reported that the minister told aides …" is."""
+        tokens = self.tokens
+        for frame in found:
+            if frame.cue is None:
+                continue
+            start, end = frame.segments[-1]
+            for other in found:
+                if other is frame or other.source is None or other.cue is None:
+                    continue
+                if not (start < other.source[0] < end and frame.cue[1] <= other.source[0]):
+                    continue
+                k = next((k for k, t in enumerate(tokens) if t.start == other.source[0]), None)
+                if k is None or k < 2 or tokens[k - 1].lower not in ("and", "but", ","):
+                    continue
+                cut = k - 1
+                while cut > 0 and tokens[cut - 1].lower in (",", "and", "but"):
+                    cut -= 1
+                kept = sum(1 for t in tokens[:cut] if t.start >= start and t.lower[0].isalnum())
+                if kept >= 2:
+                    end = tokens[cut - 1].end
+                    frame.segments = [*frame.segments[:-1], (start, end)]
 
     def _frames(self) -> list[Frame]:
         tokens = self.tokens

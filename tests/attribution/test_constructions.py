@@ -1045,3 +1045,21 @@ def test_any_past_tense_verb_after_a_quotation_and_its_source_is_the_cue() -> No
     found = only(inverted)
     assert piece(inverted, found.speaker_mention) == "the mayor"
     assert found.kind == "direct"
+
+
+def test_a_content_ends_before_the_source_of_a_coordinated_statement() -> None:
+    text = (
+        'The mayor accuses the council of "wasting the harbour" and the council says she is '
+        '"playing politics."'
+    )
+    found = extract(text)
+    assert [text[a.start : a.end] for a in found] == [
+        'the council of "wasting the harbour',
+        'she is "playing politics',
+    ]
+    assert [piece(text, a.speaker_mention) for a in found] == ["The mayor", "the council"]
+    nested = "The paper reported that the minister had told aides that the plan would fail."
+    outer = extract(nested)[0]
+    assert nested[outer.start : outer.end] == (
+        "the minister had told aides that the plan would fail"
+    )
