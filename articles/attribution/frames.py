@@ -176,6 +176,7 @@ RELATIVE_WORDS = frozenset("who whose whom which where when what".split())
 POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
 CLOSING_MARKS = frozenset({"”", '"', "''", "’", "'"})
+QUOTE_OPENERS = frozenset({"“", '"', "''", "``", "‘"})
 
 
 @dataclass(slots=True)
@@ -1801,6 +1802,18 @@ class SentenceFrames:
             first += 1
         if first >= boundary:
             return None
+        for k in range(boundary - 2, first, -1):
+            # 'X suggested that … - "we need the details," she said - and …': the quotation
+            # set off by a dash is the content, not the clause before it.
+            if (
+                tokens[k].lower in ("—", "–", "-", "--")
+                and not tokens[k].is_quoted
+                and (tokens[k + 1].is_quoted or tokens[k + 1].lower in QUOTE_OPENERS)
+            ):
+                first = k + 1
+                while first < boundary and not tokens[first].lower[0].isalnum():
+                    first += 1
+                break
         words = [t for t in tokens[first:boundary] if t.lower[0].isalnum()]
         # One word is content only when quoted ('"Quiet," he demanded.').
         if not words or (len(words) == 1 and not words[0].is_quoted):
@@ -1954,19 +1967,26 @@ class SentenceFrames:
         tokens = self.tokens
         last = len(tokens) - 1
         skip_to = -1
-        for k in range(first + 3, len(tokens)):
+        for k in range(first + 1, len(tokens)):
             token = tokens[k]
             if token.is_quoted or k <= skip_to:
                 continue
             is_dash = token.lower in ("—", "–") or (
                 token.lower == "-" and self.text[token.start - 1 : token.start] == " "
             )
+            if k < first + 3 and not (is_dash and PAIRED_DASHES):
+                continue  # only a parenthetical's opening dash counts this early
             if is_dash and PAIRED_DASHES:
                 closing = next(
                     (m for m in range(k + 2, len(tokens)) if tokens[m].lower == token.lower), None
                 )
-                if closing is not None and closing + 1 < len(tokens) - 1:
-                    # "strength — not frustration — when ...": a parenthetical, not the end.
+                if (
+                    closing is not None
+                    and closing + 1 < len(tokens) - 1
+                    and not any(t.is_quoted for t in tokens[k + 1 : closing])
+                ):
+                    # "strength — not frustration — when ...": a parenthetical, not the end;
+                    # but '- "Again, we need …," she said -' is a statement of its own.
                     skip_to = closing
                     continue
             if token.lower == ";" or is_dash:

@@ -1063,3 +1063,15 @@ def test_a_content_ends_before_the_source_of_a_coordinated_statement() -> None:
     assert nested[outer.start : outer.end] == (
         "the minister had told aides that the plan would fail"
     )
+
+
+def test_a_quotation_between_paired_dashes_ends_the_content_before_it() -> None:
+    text = (
+        "The mayor suggested that the plan was unserious - "
+        '"we need the details," she said - and left.'
+    )
+    first = extract(text)[0]
+    assert text[first.start : first.end] == "the plan was unserious"
+    aside = "The mayor said the plan - a modest one - would pass in May."
+    found = only(aside)
+    assert aside[found.start : found.end] == "the plan - a modest one - would pass in May"
