@@ -1945,6 +1945,8 @@ class SentenceFrames:
         """Words of the same clause follow the quotation's closing mark in this sentence."""
         tokens = self.tokens
         after = [t for t in tokens if t.start >= quotation.outer_end]
+        if after and after[0].is_quoted or (len(after) > 1 and after[1].is_quoted):
+            return True  # 'said that “ethanol people” “do a fantastic job …”': quote after quote
         if not after or not after[0].lower[0].isalnum():
             return False
         first = after[0].lower

@@ -1075,3 +1075,10 @@ def test_a_quotation_between_paired_dashes_ends_the_content_before_it() -> None:
     aside = "The mayor said the plan - a modest one - would pass in May."
     found = only(aside)
     assert aside[found.start : found.end] == "the plan - a modest one - would pass in May"
+
+
+def test_content_opening_with_a_quotation_runs_on_into_the_next_quotation() -> None:
+    text = "The mayor said that “harbour people” “work harder than anyone in this city.”"
+    found = only(text)
+    assert text[found.start : found.end] == "harbour people” “work harder than anyone in this city"
+    assert found.kind == "direct"
