@@ -1845,7 +1845,13 @@ class SentenceFrames:
                 "while",
                 "as",
             }
-            if any(is_cue(tokens, m) and not tokens[m].is_quoted for m in range(j, j + len(gap))):
+            if any(
+                is_cue(tokens, m)
+                and not tokens[m].is_quoted
+                # "tweeted in response:", "said in a statement:": a noun after a preposition
+                and tokens[m - 1].lower not in PREPOSITIONS | DETERMINERS
+                for m in range(j, j + len(gap))
+            ):
                 break  # "talk about X, Reed said: "…"": the nearer cue owns the quotation
             if adverbial_gap and (not gap or gap[-1].lower in ("that", ":", ",", "—")):
                 k = j + len(gap)

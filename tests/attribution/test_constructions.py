@@ -1082,3 +1082,11 @@ def test_content_opening_with_a_quotation_runs_on_into_the_next_quotation() -> N
     found = only(text)
     assert text[found.start : found.end] == "harbour people” “work harder than anyone in this city"
     assert found.kind == "direct"
+
+
+def test_a_quotation_after_in_response_or_in_a_statement_is_the_content() -> None:
+    text = 'The mayor tweeted in response: "The harbour stays open, whatever the council says."'
+    found = only(text)
+    assert text[found.start : found.end] == "The harbour stays open, whatever the council says."
+    assert piece(text, found.cue) == "tweeted"
+    assert found.kind == "direct"
