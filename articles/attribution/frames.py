@@ -1721,6 +1721,14 @@ class SentenceFrames:
                     ], None
                 if tokens[following].lower.endswith("ing") and is_cue(tokens, following):
                     return [], following
+                if after_quotation and tokens[following].lower == "and":
+                    # '"…," he said at a news conference, and then predicted: "…"': the same
+                    # source's next statement.
+                    verb = following + 1
+                    while verb < len(tokens) and tokens[verb].lower in ("then", "later", "also"):
+                        verb += 1
+                    if verb < len(tokens) and tokens[verb].text.islower() and is_cue(tokens, verb):
+                        return [], verb
                 if is_inverted and comma == after:
                     # "…, said a former spokesman for the ministry, Oleg Voloshyn, who …": the
                     # name in apposition belongs to the source.

@@ -1090,3 +1090,16 @@ def test_a_quotation_after_in_response_or_in_a_statement_is_the_content() -> Non
     assert text[found.start : found.end] == "The harbour stays open, whatever the council says."
     assert piece(text, found.cue) == "tweeted"
     assert found.kind == "direct"
+
+
+def test_and_then_a_second_cue_after_a_quotation_is_the_same_sources_next_statement() -> None:
+    text = (
+        '"The ferry will run," the mayor said at a news conference, and then predicted: '
+        '"Tourists will come back."'
+    )
+    found = extract(text)
+    assert [text[a.start : a.end] for a in found] == [
+        "The ferry will run",
+        "Tourists will come back.",
+    ]
+    assert [piece(text, a.speaker_mention) for a in found] == ["the mayor", "the mayor"]
