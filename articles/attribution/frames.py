@@ -948,6 +948,10 @@ class SentenceFrames:
             content = (start, tokens[end_index].end)
         segments = self._content_segments(*content)
         if resumed is not None:
+            if tokens[i - 2].lower == "that" and not tokens[i - 2].is_quoted:
+                # "The AP reported that, according to X, …": what comes before is another
+                # statement's source and cue, not content.
+                segments = []
             segments += self._content_segments(*resumed)
         return Frame(
             segments,

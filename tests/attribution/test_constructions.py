@@ -1103,3 +1103,10 @@ def test_and_then_a_second_cue_after_a_quotation_is_the_same_sources_next_statem
         "Tourists will come back.",
     ]
     assert [piece(text, a.speaker_mention) for a in found] == ["the mayor", "the mayor"]
+
+
+def test_according_to_inside_a_that_clause_leaves_the_reporting_clause_out() -> None:
+    text = "The paper reported that, according to the harbour's records, the ferry ran late."
+    according = next(a for a in extract(text) if a.cue_lemma == "according to")
+    assert [text[a:b] for a, b in according.segments] == ["the ferry ran late"]
+    assert piece(text, according.speaker_mention) == "the harbour's records"
