@@ -9,7 +9,14 @@ from pathlib import Path
 
 from .corpus import CorpusError, predict_document, read_documents
 from .cuemodel import CUE_MODEL_PATH, END_MODEL_PATH, FRAME_MODEL_PATH, train_models
-from .lexicon import CUE_CONTEXT_PATH, CUE_LEXICON_PATH, mine_cue_contexts, mine_cue_lexicon
+from .lexicon import (
+    COMMON_WORDS_PATH,
+    CUE_CONTEXT_PATH,
+    CUE_LEXICON_PATH,
+    mine_common_words,
+    mine_cue_contexts,
+    mine_cue_lexicon,
+)
 from .scoring import score_documents
 
 
@@ -48,7 +55,8 @@ def _evaluate(arguments: argparse.Namespace) -> None:
 
 
 def _train(arguments: argparse.Namespace) -> None:
-    """Mine the cue lexicon, then each cue word's contexts, from a training file."""
+    """Mine the cue lexicon, each cue word's contexts and the common words from a training
+    file."""
     output = Path(arguments.output_directory)
     output.mkdir(parents=True, exist_ok=True)
     lexicon = mine_cue_lexicon(read_documents(arguments.train))
@@ -61,9 +69,15 @@ def _train(arguments: argparse.Namespace) -> None:
     contexts_path.write_text(
         json.dumps(contexts, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
+    common = mine_common_words(read_documents(arguments.train))
+    common_path = output / COMMON_WORDS_PATH.name
+    common_path.write_text(
+        json.dumps(common, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
     print(
         f"{len(lexicon['cue_words'])} cue words -> {lexicon_path}, "
-        f"{len(contexts['contexts'])} contexts -> {contexts_path}",
+        f"{len(contexts['contexts'])} contexts -> {contexts_path}, "
+        f"{len(common['words'])} common words -> {common_path}",
         file=sys.stderr,
     )
 

@@ -12,6 +12,13 @@ from pathlib import Path
 DATA_DIRECTORY = Path(__file__).parent / "data"
 CUE_LEXICON_PATH = DATA_DIRECTORY / "cues.json"
 CUE_CONTEXT_PATH = DATA_DIRECTORY / "cue_contexts.json"
+COMMON_WORDS_PATH = DATA_DIRECTORY / "common_words.json"
+# A word is a common word, not the first word of a personal name, when it was seen in
+# lowercase this often and capitalised after a lowercase word (inside running text, not in a
+# title-case line) at most this share of the time: "does", "see", "actor"; not "guy", "sue",
+# "bill" or "hope", which are also first names.
+MINIMUM_COMMON_WORD_COUNT = 5
+MAXIMUM_COMMON_WORD_CAPITALISED_SHARE = 0.01
 # How many observations of a context outweigh the word's overall share.
 CONTEXT_PRIOR_WEIGHT = 3.0
 MINIMUM_CONTEXT_SHARE = 0.1
@@ -259,4 +266,53 @@ def mine_cue_lexicon(documents: Iterable[dict]) -> dict:
         "about": "word form -> [share of occurrences marked as an attribution cue, cue count], "
         "mined from the PolNeAR train split by `python -m articles.attribution train`",
         "cue_words": cue_words,
+    }
+
+
+@cache
+def common_words() -> dict[str, int]:
+    """Words written in lowercase in running text, with how often (see `mine_common_words`);
+    empty when the list has not been mined."""
+    if not COMMON_WORDS_PATH.exists():
+        return {}
+    with COMMON_WORDS_PATH.open(encoding="utf-8") as handle:
+        return json.load(handle)["words"]
+
+
+def mine_common_words(documents: Iterable[dict]) -> dict:
+    """Count, for every word, its lowercase occurrences and its capitalised ones right after
+    a lowercase word, and keep the words almost always written in lowercase: such a word
+    capitalised at the start of a mention ("Does Rubio", "See Sexton", "Actor Clint Howard")
+    is not part of the name.
+
+    Only word statistics leave the corpus: no sentence or span text is kept.
+    """
+    lowercase: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    for document in documents:
+        text = document["text"]
+        previous_is_lowercase = False
+        previous_end = -1
+        for match in WORD.finditer(text):
+            word = match.group()
+            adjacent = previous_is_lowercase and text[previous_end : match.start()] == " "
+            if word.islower():
+                lowercase[word] += 1
+            elif adjacent and word[0].isupper() and word[1:].islower():
+                capitalised[word.lower()] += 1
+            previous_is_lowercase = word.islower()
+            previous_end = match.end()
+    words = {
+        word: count
+        for word, count in sorted(lowercase.items())
+        if count >= MINIMUM_COMMON_WORD_COUNT
+        and word.isalpha()
+        and capitalised[word] <= MAXIMUM_COMMON_WORD_CAPITALISED_SHARE * count
+    }
+    return {
+        "about": "word -> lowercase count, for the words seen in lowercase at least "
+        f"{MINIMUM_COMMON_WORD_COUNT} times and capitalised after a lowercase word at most "
+        f"{MAXIMUM_COMMON_WORD_CAPITALISED_SHARE:.0%} as often, mined from the PolNeAR train "
+        "split by `python -m articles.attribution train`",
+        "words": words,
     }

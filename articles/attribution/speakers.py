@@ -11,7 +11,7 @@ from functools import cache
 
 import pycountry
 
-from .lexicon import FINITE_AUXILIARIES, FUNCTION_WORDS, WEEKDAYS_AND_TIMES
+from .lexicon import FINITE_AUXILIARIES, FUNCTION_WORDS, WEEKDAYS_AND_TIMES, common_words
 from .records import GazetteerEntry, ResolvedSpeaker, SpeakerKind
 
 WORD = re.compile(r"\w+(?:['’\-]\w+)*")
@@ -24,12 +24,14 @@ TITLES = frozenset(
     "democrat gop presidential former' late then-president then-candidate ayatollah sheikh "
     "king queen prince emir pres rival sens reps congressman congresswoman assemblyman "
     "assemblywoman councilman councilwoman supervisor superintendent chancellor premier pope "
-    "cardinal bishop archbishop rabbi president-elect".split()
+    "cardinal bishop archbishop rabbi president-elect pastor imam".split()
 )
 # Abbreviated titles that only ever stand before a person's name.
 PERSONAL_TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov lt gen col capt sgt adm maj cmdr cpl pvt prof rev".split()
 )
+# Function words that are also given names ("Will Rogers", "May Boeve").
+GIVEN_NAME_WORDS = frozenset({"will", "may"})
 # Generational suffixes that end a personal name ("Joseph R. Biden Jr.", "Vann R. Newkirk II").
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Lowercase particles inside a surname ("Pierre de Vos", "Osama bin Laden", "Ludwig van
@@ -702,7 +704,30 @@ def person_name_in(mention: str) -> str | None:
             name = name[workplace[-1] + 1 :]
         elif all(w.lower() in ("the", "a", "an") for w in words[after:started]):
             return None  # "the head of the Fed": the run is the employer itself
-    return " ".join(name) or None
+    return " ".join(_without_common_words(name)) or None
+
+
+def _without_common_words(name: list[str]) -> list[str]:
+    """The name without the common words capitalised at its start: "Does Rubio" -> "Rubio",
+    "Actor Clint Howard" -> "Clint Howard", "Pastor Joseph Brown" -> "Joseph Brown". Before a
+    single remaining word only a function word or an adverb goes ("What Sanders", "Certainly
+    Reagan"), since a rarer common word may be a first name ("Guy Cecil", "Win Htein"); a
+    name made only of such words ("Will") and the name of a body ("Better Government
+    Association") stay whole."""
+    common = common_words()
+    first = 0
+    while first < len(name) - 1:
+        word = name[first].lower()
+        if word in NAME_PARTICLES or word not in common:
+            break
+        if len(name) - first == 2 and not (
+            word in FUNCTION_WORDS - GIVEN_NAME_WORDS or word.endswith("ly") or word == "see"
+        ):
+            break
+        first += 1
+    if first and name[-1].lower() not in ORGANIZATION_WORDS | MEDIA_WORDS:
+        return name[first:]
+    return name
 
 
 def _names_a_workplace(preposition: str, rest: list[str], name_length: int) -> bool:

@@ -61,6 +61,17 @@ def speakers(text: str) -> dict[str, tuple[str, str] | None]:
         ("CEO of Washington Restaurant Association", None),
         ("Sanders's campaign manager", None),
         ("Another 19 percent", None),
+        # A common word capitalised at the start of a mention (a headline, a sentence
+        # opener) is no part of the name; a rarer one may be a first name.
+        ("Does Rubio", "Rubio"),
+        ("What Sanders", "Sanders"),
+        ("Actor Clint Howard", "Clint Howard"),
+        ("Pastor Joseph Brown", "Joseph Brown"),
+        ("Moderator Bret Baier", "Bret Baier"),
+        ("Will Rogers", "Will Rogers"),
+        ("Guy Cecil", "Guy Cecil"),
+        ("Bill de Blasio", "Bill de Blasio"),
+        ("Better Government Association", "Better Government Association"),
     ],
 )
 def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
@@ -260,3 +271,12 @@ def test_page_labels_and_clauses_about_documents_suggest_no_speaker() -> None:
     assert names_no_speaker("the Party’s platform")
     assert not names_no_speaker("The Atlantic")
     assert not names_no_speaker("Police had last month")
+
+
+def test_a_question_does_not_make_its_auxiliary_part_of_the_name() -> None:
+    text = (
+        "Does Rubio, like most voters, favor the harbour plan? Rubio told reporters that "
+        "the plan would be ready in May. He said it would cost less."
+    )
+    names = {a.speaker.canonical_name for a in extract(text) if a.speaker}
+    assert names == {"Rubio"}
