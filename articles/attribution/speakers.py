@@ -67,7 +67,7 @@ MEDIA_WORDS = frozenset(
     "media tv news newspaper agency press times post journal herald tribune guardian "
     "reuters ap afp cnn msnbc fox bbc nbc abc cbs npr politico breitbart axios bloomberg "
     "irna isna tasnim mehr fars reported outlet outlets network channel magazine website "
-    "broadcaster daily gazette wire tweeted paper buzzfeed facebook twitter youtube".split()
+    "broadcaster daily gazette wire tweeted paper buzzfeed facebook twitter youtube radio".split()
 )
 ORGANIZATION_WORDS = frozenset(
     "council ministry department committee party campaign government administration office "
@@ -89,6 +89,9 @@ DOCUMENT_WORDS = frozenset(
     "proposal measure message messages email emails records cables transcript transcripts "
     "average averages platform".split()
 )
+# What a body or a person makes and the text then names by its maker ("a tally by the
+# Associated Press").
+AUTHORED_WORDS = DOCUMENT_WORDS | frozenset("tally count tabulation calculation estimate".split())
 # A mention ending in one of these is a time, never a speaker ("this past week").
 TIME_WORDS = WEEKDAYS_AND_TIMES | frozenset(
     "today yesterday tonight weeks weekend months years day days january february march april "
@@ -335,9 +338,34 @@ def names_a_place(mention: str) -> bool:
     )
 
 
+def _document_author(mention: str) -> str | None:
+    """Who made the document a mention names: "a tally by the Associated Press" -> "the
+    Associated Press", "an analysis from Business Insider" -> "Business Insider"."""
+    words = mention.split()
+    # The mention opens with the document: "a tally by …", "the new Quinnipiac poll by …";
+    # not "Salceda, citing data from …".
+    for k, word in enumerate(words[1:4], 1):
+        if word.lower() not in ("by", "from"):
+            continue
+        if words[k - 1].lower() not in AUTHORED_WORDS or not (
+            k == 1 or words[0].lower() in ("a", "an", "the")
+        ):
+            return None
+        author = words[k + 1 :]
+        if author[0].lower() in ("the", "a", "an") and len(author) > 1:
+            named = author[1]
+        else:
+            named = author[0]
+        return " ".join(author) if named[:1].isupper() else None
+    return None
+
+
 def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     if not WORD.search(mention):
         return "person"
+    author = _document_author(mention)
+    if author is not None:
+        return guess_kind(author, cue_lemma)
     mention = _without_trailing_clause(mention)  # "U.S. officials have, in fact"
     if names_a_place(mention):
         return "organization"
@@ -797,6 +825,7 @@ def new_speaker_name(mention: str, kind: SpeakerKind) -> str:
     endorsed her" -> "the union"), words the walk back from the cue took from the clause
     ("The campaign on Monday" -> "the campaign") or the document cited ("Federal Election
     Commission records" -> "Federal Election Commission")."""
+    mention = _document_author(mention) or mention
     cleaned = _strip_edges(_without_trailing_clause(" ".join(mention.split())))
     cleaned = re.sub(r"['’]s?$", "", cleaned)
     words = cleaned.split()

@@ -179,6 +179,11 @@ def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
         ("Two House Committees on Monday", "group", "Two House Committees"),
         # A body's records stand for the body.
         ("Federal Election Commission records", "organization", "Federal Election Commission"),
+        # A document named with its maker stands for the maker; data it cites does not.
+        ("a tally by the Associated Press", "media", "the Associated Press"),
+        ("a study from the University of Michigan", "organization", "the University of Michigan"),
+        ("Salceda, citing data from the U.S. State Department", "person", "Salceda"),
+        ("Vatican Radio", "media", "Vatican Radio"),
     ],
 )
 def test_the_kind_and_name_suggested_for_a_new_speaker(mention: str, kind: str, name: str) -> None:
