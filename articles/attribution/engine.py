@@ -22,6 +22,7 @@ from .speakers import (
     STANDALONE_PRONOUNS,
     Gazetteer,
     guess_kind,
+    is_common_word,
     is_surname,
     may_name_a_speaker,
     names_a_place,
@@ -315,7 +316,21 @@ class _Resolver:
             known = self.gazetteer.by_name(name)
             if kind == "person" and known is not None:
                 return ResolvedSpeaker(known.canonical_name, known.kind, True)
-        return ResolvedSpeaker(new_speaker_name(mention, kind), kind, False)
+        suggested = new_speaker_name(mention, kind)
+        if kind == "person" and is_common_word(suggested) and not self._in_earlier_name(suggested):
+            if names_people([suggested.lower()]) and suggested.endswith("s"):
+                return ResolvedSpeaker(suggested, "group", False)  # "Progressives", "Investors"
+            return None  # "Therefore", "Holding": a word capitalised by its place, no one
+        return ResolvedSpeaker(suggested, kind, False)
+
+    def _in_earlier_name(self, word: str) -> bool:
+        """Whether the article writes this word as part of a longer name ("Ban" after "Ban
+        Ki-moon"), or a speaker met earlier has it in their name."""
+        if re.search(
+            rf"\b{re.escape(word)}\s+[A-Z]|[A-Z][\w.’'-]*\s+{re.escape(word)}\b", self.text
+        ):
+            return True
+        return any(word in mentioned.speaker.canonical_name.split() for mentioned in self.history)
 
     def _latest(self, kinds: tuple[str, ...], gender: str | None = None) -> ResolvedSpeaker | None:
         for mentioned in reversed(self.history):

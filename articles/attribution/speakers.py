@@ -24,7 +24,7 @@ TITLES = frozenset(
     "democrat gop presidential former' late then-president then-candidate ayatollah sheikh "
     "king queen prince emir pres rival sens reps congressman congresswoman assemblyman "
     "assemblywoman councilman councilwoman supervisor superintendent chancellor premier pope "
-    "cardinal bishop archbishop rabbi president-elect pastor imam".split()
+    "cardinal bishop archbishop rabbi president-elect pastor imam secretary-general".split()
 )
 # Abbreviated titles that only ever stand before a person's name.
 PERSONAL_TITLE_ABBREVIATIONS = frozenset(
@@ -687,7 +687,8 @@ def person_name_in(mention: str) -> str | None:
         if (
             base[:1].isupper()
             and folded not in TITLES
-            and folded not in ROLE_WORDS
+            # A role word is a surname when it closes a name ("Howard Dean").
+            and (folded not in ROLE_WORDS or (current and not following))
             and folded not in NOT_NAMES
             and folded not in DATE_NAMES
             and not base.isupper()
@@ -756,6 +757,18 @@ def _without_common_words(name: list[str]) -> list[str]:
     if first and name[-1].lower() not in ORGANIZATION_WORDS | MEDIA_WORDS:
         return name[first:]
     return name
+
+
+def is_common_word(name: str) -> bool:
+    """A lone common word capitalised by its place ("Therefore", "Usually", "Holding"): no
+    name, unless it is also a given name ("Will"); "One" and "Another" stand for someone."""
+    folded = name.lower()
+    return (
+        name[:1].isupper()
+        and " " not in folded
+        and folded in common_words()
+        and folded not in GIVEN_NAME_WORDS | NOT_A_NAME_OPENERS
+    )
 
 
 def _names_a_workplace(preposition: str, rest: list[str], name_length: int) -> bool:
@@ -859,6 +872,7 @@ __all__ = [
     "GazetteerEntry",
     "ResolvedSpeaker",
     "guess_kind",
+    "is_common_word",
     "is_surname",
     "may_name_a_speaker",
     "names_a_place",

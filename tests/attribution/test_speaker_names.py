@@ -285,3 +285,21 @@ def test_a_question_does_not_make_its_auxiliary_part_of_the_name() -> None:
     )
     names = {a.speaker.canonical_name for a in extract(text) if a.speaker}
     assert names == {"Rubio"}
+
+
+def test_a_lone_common_word_capitalised_by_its_place_names_no_one() -> None:
+    text = "Holding said the plan was unfair."
+    assert speakers(text) == {"Holding": None}
+    # A word the article also writes as part of a longer name is that name.
+    text = "Secretary-General Ban Ki-moon visited Oslo. Ban said the harbour was safe."
+    assert speakers(text) == {"Ban": ("Ban", "person")}
+    # A plural that names people is a group.
+    text = "Investors said the plan was unfair."
+    assert speakers(text) == {"Investors": ("Investors", "group")}
+
+
+def test_a_role_word_closing_a_name_is_a_surname() -> None:
+    assert person_name_in("former Vermont Gov. Howard Dean") == "Howard Dean"
+    assert person_name_in("Law School Dean Jane Smith") == "Jane Smith"
+    assert person_name_in("the Harvard dean") is None
+    assert person_name_in("U.N. Secretary-General Ban Ki-moon") == "Ban Ki-moon"
