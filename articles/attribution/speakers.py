@@ -30,6 +30,11 @@ TITLES = frozenset(
 PERSONAL_TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov lt gen col capt sgt adm maj cmdr cpl pvt prof rev".split()
 )
+# Adverbs a title-case headline capitalises after a name ("Trump Just Said …").
+TRAILING_ADVERBS = frozenset(
+    "just now also still even only already again never then so too very soon yet here there "
+    "once finally reportedly".split()
+)
 # Function words that are also given names ("Will Rogers", "May Boeve").
 GIVEN_NAME_WORDS = frozenset({"will", "may"})
 # Generational suffixes that end a personal name ("Joseph R. Biden Jr.", "Vann R. Newkirk II").
@@ -75,7 +80,7 @@ ORGANIZATION_WORDS = frozenset(
     "military police fbi cia pentagon un nato union association institute university "
     "foundation group organization organisation board center centre bureau authority coalition "
     "team pac camp convention caucus legislature parliament assembly cabinet museum city town "
-    "county village school college academy directorate "
+    "county village school college academy directorate watch technologies industries "
     "service white state embassy".split()
 )
 # Documents cited as sources ("the poll", "the report says"): no speaker to suggest; the
@@ -743,6 +748,8 @@ def _without_common_words(name: list[str]) -> list[str]:
     Reagan"), since a rarer common word may be a first name ("Guy Cecil", "Win Htein"); a
     name made only of such words ("Will") and the name of a body ("Better Government
     Association") stay whole."""
+    while len(name) > 1 and name[-1].lower() in TRAILING_ADVERBS:
+        name = name[:-1]  # a headline's "Trump Just …" (but "Al From" is a name)
     common = common_words()
     first = 0
     while first < len(name) - 1:

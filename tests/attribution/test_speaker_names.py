@@ -184,6 +184,11 @@ def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
         ("a study from the University of Michigan", "organization", "the University of Michigan"),
         ("Salceda, citing data from the U.S. State Department", "person", "Salceda"),
         ("Vatican Radio", "media", "Vatican Radio"),
+        ("Judicial Watch", "organization", "Judicial Watch"),
+        ("United Technologies", "organization", "United Technologies"),
+        # A headline's adverb after a name is no part of it; a preposition in a name is.
+        ("Mark Cuban Just", "person", "Mark Cuban"),
+        ("Al From", "person", "Al From"),
     ],
 )
 def test_the_kind_and_name_suggested_for_a_new_speaker(mention: str, kind: str, name: str) -> None:
