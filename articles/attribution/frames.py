@@ -174,6 +174,7 @@ GERUND_PREPOSITIONS = frozenset("by while after before without in for when since
 QUESTION_OPENERS = frozenset("if whether what why how who where when which about".split())
 RELATIVE_WORDS = frozenset("who whose whom which where when what".split())
 POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
+POSSESSIVE_DETERMINERS = frozenset("his her their its our my".split())
 DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
 CLOSING_MARKS = frozenset({"”", '"', "''", "’", "'"})
 QUOTE_OPENERS = frozenset({"“", '"', "''", "``", "‘"})
@@ -975,7 +976,12 @@ class SentenceFrames:
             and not (
                 preposition.lower == "to" and _is_form_of(tokens[i].lower, TO_INFINITIVE_VERBS)
             )
-            and _model_probability(tokens, i) >= PHRASE_CUE_PROBABILITY
+            and (
+                _model_probability(tokens, i) >= PHRASE_CUE_PROBABILITY
+                # "Trump's attacks on Clinton", "his support for the ban": after a possessive
+                # the cue is a noun, and its preposition belongs to it.
+                or (i > 0 and tokens[i - 1].lower in POSSESSIVE_MARKS | POSSESSIVE_DETERMINERS)
+            )
             and content_first + 2 < len(tokens)
         )
 

@@ -1110,3 +1110,11 @@ def test_according_to_inside_a_that_clause_leaves_the_reporting_clause_out() -> 
     according = next(a for a in extract(text) if a.cue_lemma == "according to")
     assert [text[a:b] for a, b in according.segments] == ["the ferry ran late"]
     assert piece(text, according.speaker_mention) == "the harbour's records"
+
+
+def test_a_noun_cue_after_a_possessive_takes_its_preposition() -> None:
+    text = "Her support for the ferry plan is well known."
+    found = only(text)
+    assert piece(text, found.cue) == "support for"
+    assert piece(text, found.speaker_mention) == "Her"
+    assert text[found.start : found.end].startswith("the ferry plan")
