@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FORMATS = ["csv", "md", "html", "jsonld", "csl"]
+FORMATS = ["csv", "md", "html", "jsonld", "csl", "rss", "atom"]
 
 
 def child(mode: str, fmt: str, output: str) -> None:

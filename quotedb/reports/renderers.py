@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import feedgenerator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.xmlutils import SimplerXMLGenerator
 from rest_framework.renderers import BaseRenderer
 from rest_framework.utils.urls import remove_query_param
 
@@ -526,32 +528,81 @@ def xml_text(value: object) -> str:
     return XML_ILLEGAL.sub("", str(value))
 
 
-def render_feed(quotes: list[dict], *, feed_class, title: str, link: str, description: str):
-    feed = feed_class(
+def _new_feed(feed_class, *, title: str, link: str, description: str):
+    return feed_class(
         title=xml_text(title or "QuoteDB quotes"),
         link=safe_url(link) or "",
         description=xml_text(description or "Attributed quotes from QuoteDB."),
         language="en",
     )
+
+
+def _add_feed_item(feed, quote: dict, *, link: str) -> None:
+    said_on = parse_date(quote.get("said_on"))
+    # Feed readers treat titles and descriptions as HTML: escape them as HTML here, and the
+    # feed generator escapes the result again as XML.
+    feed.add_item(
+        title=xml_text(escape(quote_summary(quote))),
+        link=safe_url((quote.get("article") or {}).get("url"))
+        or quote_url(quote)
+        or safe_url(link)
+        or "",
+        description=xml_text(escape(feed_description(quote))),
+        unique_id=quote_url(quote) or f"quotedb-quote-{quote.get('id')}",
+        pubdate=datetime.datetime.combine(said_on, datetime.time(), datetime.UTC)
+        if said_on
+        else None,
+        author_name=xml_text(speaker_name(quote)),
+        categories=[xml_text(topic) for topic in quote.get("topics") or ()],
+    )
+
+
+def render_feed(quotes: list[dict], *, feed_class, title: str, link: str, description: str):
+    feed = _new_feed(feed_class, title=title, link=link, description=description)
     for quote in quotes:
-        said_on = parse_date(quote.get("said_on"))
-        # Feed readers treat titles and descriptions as HTML: escape them as HTML here, and the
-        # feed generator escapes the result again as XML.
-        feed.add_item(
-            title=xml_text(escape(quote_summary(quote))),
-            link=safe_url((quote.get("article") or {}).get("url"))
-            or quote_url(quote)
-            or safe_url(link)
-            or "",
-            description=xml_text(escape(feed_description(quote))),
-            unique_id=quote_url(quote) or f"quotedb-quote-{quote.get('id')}",
-            pubdate=datetime.datetime.combine(said_on, datetime.time(), datetime.UTC)
-            if said_on
-            else None,
-            author_name=xml_text(speaker_name(quote)),
-            categories=[xml_text(topic) for topic in quote.get("topics") or ()],
-        )
+        _add_feed_item(feed, quote, link=link)
     return feed.writeString("utf-8")
+
+
+#: Items written in batches wait on disk beyond this size until the feed's header, which
+#: carries the newest item's date, can be written before them.
+FEED_SPOOL_BYTES = 8 * 1024 * 1024
+
+
+def feed_chunks(
+    batches: Iterable[list[dict]], *, feed_class, title: str, link: str, description: str
+) -> Iterator[str]:
+    """The feed `render_feed` writes, with the items written a batch at a time. The header
+    needs the newest item's date, so the items wait in a spooled temporary file (in memory up
+    to FEED_SPOOL_BYTES, on disk beyond) until every batch is read."""
+    feed = _new_feed(feed_class, title=title, link=link, description=description)
+    newest: datetime.datetime | None = None
+    with tempfile.SpooledTemporaryFile(
+        max_size=FEED_SPOOL_BYTES, mode="w+", encoding="utf-8"
+    ) as items:
+        for batch in batches:
+            for quote in batch:
+                _add_feed_item(feed, quote, link=link)
+            for item in feed.items:
+                for date in (item.get("updateddate"), item.get("pubdate")):
+                    if date and (newest is None or date > newest):
+                        newest = date
+            written = io.StringIO()  # the XML writer takes a text stream, not a spooled file
+            feed.write_items(SimplerXMLGenerator(written, "utf-8", short_empty_elements=True))
+            items.write(written.getvalue())
+            feed.items = []
+        if newest is not None:
+            feed.latest_post_date = lambda: newest
+        # The document without items, cut where its items go: before the channel's (RSS) or
+        # the feed's (Atom) closing tag.
+        document = feed.writeString("utf-8")
+        closing = "</feed>" if issubclass(feed_class, feedgenerator.Atom1Feed) else "</channel>"
+        cut = document.rindex(closing)
+        yield document[:cut]
+        items.seek(0)
+        while text := items.read(1 << 16):
+            yield text
+        yield document[cut:]
 
 
 # --- the DRF renderers ----------------------------------------------------------------------
@@ -606,9 +657,9 @@ class ReportRenderer(BaseRenderer):
     def stream_quotes(
         self, batches: Iterable[list[dict]], *, title="", description="", link=""
     ) -> Iterator[str]:
-        """The same text as `render_quotes` over all the batches, in pieces. Formats that can
-        be written as the quotes come override this; the rest (the feeds, whose header gives
-        the newest date) gather the batches first."""
+        """The same text as `render_quotes` over all the batches, in pieces. Every format
+        of the export command overrides this to write the quotes as they come; this fallback
+        gathers the batches first."""
         quotes = [quote for batch in batches for quote in batch]
         yield self.render_quotes(quotes, title=title, description=description, link=link)
 
@@ -693,6 +744,15 @@ class QuoteRSSRenderer(ReportRenderer):
             description=description,
         )
 
+    def stream_quotes(self, batches, *, title="", description="", link=""):
+        return feed_chunks(
+            batches,
+            feed_class=feedgenerator.Rss201rev2Feed,
+            title=title,
+            link=link,
+            description=description,
+        )
+
 
 class QuoteAtomRenderer(ReportRenderer):
     media_type = "application/atom+xml"
@@ -701,6 +761,15 @@ class QuoteAtomRenderer(ReportRenderer):
     def render_quotes(self, quotes, *, title, description, link):
         return render_feed(
             quotes,
+            feed_class=feedgenerator.Atom1Feed,
+            title=title,
+            link=link,
+            description=description,
+        )
+
+    def stream_quotes(self, batches, *, title="", description="", link=""):
+        return feed_chunks(
+            batches,
             feed_class=feedgenerator.Atom1Feed,
             title=title,
             link=link,

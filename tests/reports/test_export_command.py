@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 
+import feedparser
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -16,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from quotedb.management.commands import export_quotes
 from quotedb.models import Quote
-from quotedb.reports import selectors
+from quotedb.reports import renderers, selectors
 from quotedb.reports.renderers import RENDERERS_BY_FORMAT
 from tests.factories import QuoteFactory, SpeakerFactory
 
@@ -108,9 +109,10 @@ def test_csv_written_in_batches_is_the_same_as_written_whole(demo, monkeypatch):
 
 
 STREAMED_FORMATS = ["html", "md", "csv", "jsonld", "csl"]
+ALL_FORMATS = [*STREAMED_FORMATS, "rss", "atom"]
 
 
-@pytest.mark.parametrize("fmt", [*STREAMED_FORMATS, "rss", "atom"])
+@pytest.mark.parametrize("fmt", ALL_FORMATS)
 def test_every_format_written_in_batches_is_what_the_api_renders_whole(demo, monkeypatch, fmt):
     quotes = selectors.public_quotes_matching(QueryDict())
     data = {
@@ -120,6 +122,9 @@ def test_every_format_written_in_batches_is_what_the_api_renders_whole(demo, mon
     whole = RENDERERS_BY_FORMAT[fmt]().render(data, renderer_context={})
     whole = whole.decode("utf-8") if isinstance(whole, bytes) else whole
     monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)
+    # Feed items wait in a spooled file until the header can be written: make it roll over
+    # to disk at once.
+    monkeypatch.setattr(renderers, "FEED_SPOOL_BYTES", 10)
     assert export("--format", fmt, "--base-url", BASE) == whole
     assert len(data["results"]) > 3
 
@@ -168,7 +173,7 @@ def test_streamed_formats_hold_one_batch_at_a_time(demo, monkeypatch, fmt):
     assert all(events[k - 1] == "write" for k, event in enumerate(events) if event == "read" and k)
 
 
-@pytest.mark.parametrize("fmt", STREAMED_FORMATS)
+@pytest.mark.parametrize("fmt", ALL_FORMATS)
 def test_queries_grow_with_the_batches_not_the_quotes(demo, monkeypatch, fmt):
     monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)
     for _round in range(3):
@@ -216,3 +221,21 @@ def test_an_output_file_gets_ordinary_permissions_or_keeps_its_own(demo, tmp_pat
         assert stat.S_IMODE(target.stat().st_mode) == 0o640
     finally:
         os.umask(umask)
+
+
+@pytest.mark.parametrize("fmt", ["rss", "atom"])
+def test_a_feed_holds_one_batch_of_quotes_and_parses(demo, monkeypatch, fmt):
+    """Feed items are written a batch at a time to a spooled file, not gathered as quotes."""
+    monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)
+    held = []
+    add_feed_item = renderers._add_feed_item
+
+    def recording(feed, quote, *, link):
+        held.append(len(feed.items))
+        add_feed_item(feed, quote, link=link)
+
+    monkeypatch.setattr(renderers, "_add_feed_item", recording)
+    parsed = feedparser.parse(export("--format", fmt))
+    assert max(held) < 3
+    assert len(parsed.entries) == Quote.objects.approved().count() > 3
+    assert not parsed.bozo

@@ -17,7 +17,7 @@ from quotedb.reports import selectors
 from quotedb.reports.renderers import RENDERERS_BY_FORMAT, error_text
 
 # Quotes are read and written this many at a time, so an export of the whole database holds
-# one batch in memory (the RSS and Atom feeds are the exception: they are built whole).
+# one batch in memory (a feed's written items wait in a spooled file for its header).
 BATCH_SIZE = 2000
 
 # Command-line option -> API filter parameter (the FilterSet validates the values).
