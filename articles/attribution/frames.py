@@ -1821,10 +1821,11 @@ class SentenceFrames:
         if first >= boundary:
             return None
         for k in range(boundary - 2, first, -1):
-            # 'X suggested that … - "we need the details," she said - and …': the quotation
-            # set off by a dash is the content, not the clause before it.
+            # 'X suggested that … - "we need the details," she said - and …', 'did so, with a
+            # caveat: "…," the source said': the quotation set off by a dash or a colon is the
+            # content, not the clause before it.
             if (
-                tokens[k].lower in ("—", "–", "-", "--")
+                tokens[k].lower in ("—", "–", "-", "--", ":")
                 and not tokens[k].is_quoted
                 and (tokens[k + 1].is_quoted or tokens[k + 1].lower in QUOTE_OPENERS)
             ):

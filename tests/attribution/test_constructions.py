@@ -1118,3 +1118,12 @@ def test_a_noun_cue_after_a_possessive_takes_its_preposition() -> None:
     assert piece(text, found.cue) == "support for"
     assert piece(text, found.speaker_mention) == "Her"
     assert text[found.start : found.end].startswith("the ferry plan")
+
+
+def test_a_quotation_after_a_colon_is_the_content_of_the_cue_after_it() -> None:
+    text = (
+        'A second source agreed, with a caveat: "The mayor is not the only one," the source said.'
+    )
+    said = next(a for a in extract(text) if a.cue_lemma == "say")
+    assert text[said.start : said.end] == "The mayor is not the only one"
+    assert piece(text, said.speaker_mention) == "the source"
