@@ -996,7 +996,17 @@ class SentenceFrames:
             # "reacted to the officials' claims that ...": the nearer cue owns the content.
             return None
         probability = _model_probability(tokens, i)
-        if self._takes_cue_preposition(i, content_first):
+        if (
+            tokens[content_first].lower.endswith("ly")
+            and not tokens[content_first].is_quoted
+            and content_first + 1 < len(tokens)
+            and self._takes_cue_preposition(i, content_first + 1)
+        ):
+            # "complained bitterly about X", "spoke briefly of X": the adverb and the
+            # preposition both belong to the cue.
+            cue_end_index = content_first + 1
+            content_first += 2
+        elif self._takes_cue_preposition(i, content_first):
             # "stand with X", "is confident in X": when the classifier is sure of the verb,
             # the preposition belongs to the cue and its object is the content.
             cue_end_index = content_first

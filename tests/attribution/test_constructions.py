@@ -1127,3 +1127,10 @@ def test_a_quotation_after_a_colon_is_the_content_of_the_cue_after_it() -> None:
     said = next(a for a in extract(text) if a.cue_lemma == "say")
     assert text[said.start : said.end] == "The mayor is not the only one"
     assert piece(text, said.speaker_mention) == "the source"
+
+
+def test_an_adverb_between_a_cue_and_its_preposition_belongs_to_the_cue() -> None:
+    text = "The mayor complained bitterly about the ferry schedule."
+    found = only(text)
+    assert piece(text, found.cue) == "complained bitterly about"
+    assert text[found.start : found.end] == "the ferry schedule"
