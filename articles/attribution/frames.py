@@ -2267,12 +2267,23 @@ class SentenceFrames:
                     return True
             return False
         if tokens[k].lower not in SUBJECT_PRONOUNS:
-            if not (tokens[k].text[:1].isupper() and tokens[k - 2].lower == ","):
+            if not tokens[k].text[:1].isupper():
                 return False
-            while verb < len(tokens) and tokens[verb].text[:1].isupper():
+            after_comma = tokens[k - 2].lower == ","
+            while verb < len(tokens) and (
+                tokens[verb].text[:1].isupper() or self._is_name_dot(verb)
+            ):
                 verb += 1
             if verb >= len(tokens):
                 return False
+            if not after_comma:
+                # "… and Senator Bernie Sanders pressing his attack that …": without a comma,
+                # only a name and a statement verb of its own.
+                return (
+                    tokens[verb].text.islower()
+                    and is_cue(tokens, verb)
+                    and lemma(tokens[verb].lower) in STATEMENT_LEMMAS
+                )
         return tokens[verb].lower in FINITE_AUXILIARIES or is_cue(tokens, verb)
 
     def _sentence_content_end(self) -> int:

@@ -1134,3 +1134,11 @@ def test_an_adverb_between_a_cue_and_its_preposition_belongs_to_the_cue() -> Non
     found = only(text)
     assert piece(text, found.cue) == "complained bitterly about"
     assert text[found.start : found.end] == "the ferry schedule"
+
+
+def test_and_a_named_source_with_its_own_statement_verb_ends_the_content() -> None:
+    text = "The mayor said the ferry would run and Senator Marta Olsen said it would not."
+    found = extract(text)
+    assert [text[a.start : a.end] for a in found] == ["the ferry would run", "it would not"]
+    shared = "The poll shows Trump and Clinton agreed on little."
+    assert shared[only(shared).start : only(shared).end] == "Trump and Clinton agreed on little"
