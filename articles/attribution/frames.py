@@ -132,7 +132,8 @@ AS_CUE_LEMMAS = frozenset(
 # Verbs that also appear after their source at a sentence end (", said Smith.").
 INVERSION_LEMMAS = frozenset(
     "say add write ask tell continue explain note recall argue conclude insist reply respond "
-    "tweet warn declare acknowledge observe complain joke quip counter remark report".split()
+    "tweet warn declare acknowledge observe complain joke quip counter remark report read "
+    "state".split()
 )
 # After a comma these start a clause that is no longer part of an indirect statement.
 CONTENT_ENDING_CONJUNCTIONS = frozenset(

@@ -1142,3 +1142,10 @@ def test_and_a_named_source_with_its_own_statement_verb_ends_the_content() -> No
     assert [text[a.start : a.end] for a in found] == ["the ferry would run", "it would not"]
     shared = "The poll shows Trump and Clinton agreed on little."
     assert shared[only(shared).start : only(shared).end] == "Trump and Clinton agreed on little"
+
+
+def test_a_sign_or_a_statement_that_reads_inverts_like_said() -> None:
+    text = "“Save the ferry,” read one sign."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "one sign"
+    assert found.cue_lemma == "read"
