@@ -148,7 +148,7 @@ SURVEY_WORDS = frozenset("poll polls survey surveys study report analysis".split
 NOT_SPEAKER_LABELS = frozenset(
     "update updated watch breaking exclusive photo photos video note related read more "
     "correction editor's editor’s source sources via listen see also advertisement q a "
-    "latest".split()
+    "latest remember email e-mail contributing revealed follow contact subscribe tags filed".split()
 )
 # "by calling for", "while insisting": the gerund's source is the clause subject.
 # Words that open an introductory phrase or clause at a sentence start, never its subject.

@@ -1149,3 +1149,12 @@ def test_a_sign_or_a_statement_that_reads_inverts_like_said() -> None:
     found = only(text)
     assert piece(text, found.speaker_mention) == "one sign"
     assert found.cue_lemma == "read"
+
+
+def test_page_labels_before_a_colon_are_no_speakers() -> None:
+    for text in (
+        "Contributing: Marta Olsen and Per Berg, Bergen Daily.",
+        "Revealed: What The Harbour Plan Really Costs The City.",
+        "Remember: the ferry strike cost the city a fortune.",
+    ):
+        assert all(a.cue_lemma != ":" for a in extract(text)), text
