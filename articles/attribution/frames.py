@@ -906,8 +906,9 @@ class SentenceFrames:
         tokens = self.tokens
         source_first = i + 2
         source_last = source_first
-        while source_last + 1 < len(tokens) and tokens[source_last + 1].lower not in (
-            BOUNDARY_PUNCTUATION | {"that", "and", "who"}
+        while source_last + 1 < len(tokens) and (
+            tokens[source_last + 1].lower not in BOUNDARY_PUNCTUATION | {"that", "and", "who"}
+            or self._is_name_dot(source_last + 1)  # "according to the U.S. Census Bureau"
         ):
             source_last += 1
             if source_last - source_first > (
@@ -947,6 +948,8 @@ class SentenceFrames:
                     start = tokens[0].start  # "Fundraising, according to …, has surged"
             if end_index < (0 if resumed else 1) or start is None:
                 return None
+            if tokens[end_index].lower == "that" and resumed is None:
+                return None  # "The AP reported that, according to X and Y, …": no content here
             content = (start, tokens[end_index].end)
         segments = self._content_segments(*content)
         if resumed is not None:

@@ -1158,3 +1158,22 @@ def test_page_labels_before_a_colon_are_no_speakers() -> None:
         "Remember: the ferry strike cost the city a fortune.",
     ):
         assert all(a.cue_lemma != ":" for a in extract(text)), text
+
+
+def test_according_to_a_source_with_initials_keeps_the_whole_source() -> None:
+    text = "The county has grown by a third, according to the U.S. Census Bureau."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "the U.S. Census Bureau"
+    assert text[found.start : found.end] == "The county has grown by a third"
+
+
+def test_a_reporting_clause_before_according_to_is_never_its_content() -> None:
+    text = (
+        "The paper reported that, according to her calendar and contact lists, the mayor "
+        "met donors twice."
+    )
+    assert all(
+        not text[a.start : a.end].startswith("The paper")
+        for a in extract(text)
+        if a.cue_lemma == "according to"
+    )
