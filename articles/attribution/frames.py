@@ -399,8 +399,10 @@ class SentenceFrames:
                     continue
                 if tokens[boundary].lower == ",":
                     subject = self._source_before(i)
-                    if subject is not None and (
-                        subject[0] <= 1 or self._follows_quotation(subject[0])
+                    if (
+                        subject is not None
+                        and (subject[0] <= 1 or self._follows_quotation(subject[0]))
+                        and not self._holds_a_clause(subject[0], boundary)
                     ):
                         # "Smith, an expert, said ...", '"…," Smith, an expert, told X.':
                         # the subject comes before the cue.
@@ -466,6 +468,22 @@ class SentenceFrames:
                     found.append(follow_up)
             return found
         return []
+
+    def _holds_a_clause(self, first: int, last: int) -> bool:
+        """Whether the words from `first` up to their first comma (before `last`) hold a
+        finite verb, so that they are a clause, not the head of a subject with an apposition:
+        "China's influence has provoked …, said Nargis Kassenova" against "Gov. John Kasich
+        of Ohio, a Republican who has refused …, said …"."""
+        tokens = self.tokens
+        for k in range(first, last):
+            token = tokens[k]
+            if token.lower == ",":
+                return False
+            if not token.is_quoted and (
+                token.lower in FINITE_AUXILIARIES or token.lower in ("is", "are", "was", "were")
+            ):
+                return True
+        return False
 
     def _quotation_first_frame(self) -> Frame | None:
         """'"QUOTE," SOURCE[, apposition,] VERB ...' or '"QUOTE," VERB SOURCE ...' when the

@@ -1177,3 +1177,17 @@ def test_a_reporting_clause_before_according_to_is_never_its_content() -> None:
         for a in extract(text)
         if a.cue_lemma == "according to"
     )
+
+
+def test_a_clause_before_an_inverted_source_is_content_not_a_subject() -> None:
+    text = (
+        "The harbour has lost half its ferries, and it has used up its reserves, said Marta "
+        "Olsen, an economist at the university."
+    )
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "Marta Olsen"
+    assert text[found.start : found.end].startswith("The harbour has lost half its ferries")
+    apposition = "Per Berg, a councillor who has opposed the plan, said the ferry will run."
+    found = next(a for a in extract(apposition) if a.cue_lemma == "say")
+    assert piece(apposition, found.speaker_mention).startswith("Per Berg")
+    assert apposition[found.start : found.end] == "the ferry will run"
