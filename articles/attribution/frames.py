@@ -530,6 +530,8 @@ class SentenceFrames:
         name_end = None  # last token of the source before an apposition's comma
         for m in range(k + 1, min(len(tokens), k + 25)):
             token = tokens[m]
+            if token.is_quoted and name_end is not None:
+                continue  # a quoted name in the apposition: 'wearing "Ted Cruz" pins'
             if token.is_quoted or (
                 token.lower in (".", ";", ":", "?", "!") and not self._is_name_dot(m)
             ):

@@ -1191,3 +1191,13 @@ def test_a_clause_before_an_inverted_source_is_content_not_a_subject() -> None:
     found = next(a for a in extract(apposition) if a.cue_lemma == "say")
     assert piece(apposition, found.speaker_mention).startswith("Per Berg")
     assert apposition[found.start : found.end] == "the ferry will run"
+
+
+def test_a_quoted_name_in_the_apposition_does_not_end_the_source() -> None:
+    text = (
+        "“We have had better days,” Mayor Marta Olsen, wearing a “Save the Ferry” "
+        "badge, said as the boats came in."
+    )
+    found = only(text)
+    assert text[found.start : found.end] == "We have had better days"
+    assert piece(text, found.speaker_mention) == "Mayor Marta Olsen"
