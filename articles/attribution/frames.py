@@ -116,6 +116,7 @@ STATEMENT_LEMMAS = frozenset(
     "criticize defend describe".split()
 )
 TELL_VERBS = frozenset("tell ask assure inform remind warn urge notify promise".split())
+OBJECT_PRONOUNS = frozenset("me him her us them reporters".split())
 TIME_AND_MANNER_OPENERS = frozenset(
     "on in at during after before last earlier yesterday today tonight this monday tuesday "
     "wednesday thursday friday saturday sunday recently later publicly privately repeatedly "
@@ -412,7 +413,7 @@ class SentenceFrames:
                     continue
                 source_tokens, after_source = inverted
                 configuration = "content-cue-source"
-            if self._tail_is_clause(after_source) and not self._quoted_before(boundary):
+            if self._tail_is_clause(after_source, cue_lemma) and not self._quoted_before(boundary):
                 # "On the flight, Bush said he did not ...": the comma closed an adverbial
                 # opener and the clause after the cue is the content.
                 continue
@@ -1694,12 +1695,30 @@ class SentenceFrames:
             k += 1
         return True
 
-    def _tail_is_clause(self, after: int) -> bool:
+    def _tail_is_clause(self, after: int, cue_lemma: str = "") -> bool:
         """Whether the words after a cue start a clause of their own rather than an adverbial
-        ("said he was ready" against "said on Tuesday", "said in a statement")."""
+        ("said he was ready" against "said on Tuesday", "said in a statement"). After a
+        tell-verb its object comes first ("told POLITICO earlier this week")."""
         tokens = self.tokens
         if after >= len(tokens) or not tokens[after].lower[0].isalnum():
             return False
+        if cue_lemma in TELL_VERBS:
+            start = after
+            if tokens[after].lower in OBJECT_PRONOUNS:
+                after += 1
+            else:
+                while after < len(tokens) and (
+                    tokens[after].text[:1].isupper() or self._is_name_dot(after)
+                ):
+                    after += 1
+            if after > start and (
+                after >= len(tokens)
+                or not tokens[after].lower[0].isalnum()
+                or self._is_time_phrase(after)
+                or tokens[after].lower in PREPOSITIONS | TIME_AND_MANNER_OPENERS
+            ):
+                return False
+            after = start
         words = [t for t in tokens[after:] if t.lower[0].isalnum()]
         if len(words) < 3 or self._is_time_phrase(after):
             return False

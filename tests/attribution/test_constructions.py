@@ -1201,3 +1201,10 @@ def test_a_quoted_name_in_the_apposition_does_not_end_the_source() -> None:
     found = only(text)
     assert text[found.start : found.end] == "We have had better days"
     assert piece(text, found.speaker_mention) == "Mayor Marta Olsen"
+
+
+def test_a_told_object_and_a_time_after_a_final_cue_are_no_clause() -> None:
+    text = "The union will sit out the election, Per Berg told NRK earlier this week."
+    found = only(text)
+    assert text[found.start : found.end] == "The union will sit out the election"
+    assert piece(text, found.speaker_mention) == "Per Berg"
