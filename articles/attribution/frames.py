@@ -1832,6 +1832,15 @@ class SentenceFrames:
                     # "..., said David Autor, a professor at M.I.T., who is ...": however long,
                     # the apposition describes the source and adds nothing said.
                     return [], None
+        dash = next(
+            (k for k, t in enumerate(rest) if t.lower in ("—", "–", "--") and not t.is_quoted),
+            None,
+        )
+        if dash and not any(t.lower == rest[dash].lower for t in rest[dash + 1 :]):
+            # "… said this week at an event in Wyoming — an apparent reversal": what follows a
+            # dash comments on the statement; only the words before it belong to the cue.
+            words = [t for t in rest[:dash] if t.lower[0].isalnum()]
+            rest = rest[:dash]
         quoted_words = sum(1 for t in words if t.is_quoted)
         if (
             len(words) <= MAXIMUM_TRAILING_TOKENS

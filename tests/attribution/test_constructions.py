@@ -1208,3 +1208,13 @@ def test_a_told_object_and_a_time_after_a_final_cue_are_no_clause() -> None:
     found = only(text)
     assert text[found.start : found.end] == "The union will sit out the election"
     assert piece(text, found.speaker_mention) == "Per Berg"
+
+
+def test_a_comment_after_a_dash_does_not_stop_a_final_cue_clause() -> None:
+    text = (
+        "The ferry costs too much, former Mayor Marta Olsen said this week at a meeting in "
+        "Bergen — a change of course that surprised many in the council and the port."
+    )
+    found = only(text)
+    assert text[found.start : found.end] == "The ferry costs too much"
+    assert piece(text, found.speaker_mention) == "former Mayor Marta Olsen"
