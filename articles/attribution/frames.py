@@ -1706,6 +1706,18 @@ class SentenceFrames:
             start = after
             if tokens[after].lower in OBJECT_PRONOUNS:
                 after += 1
+            elif tokens[after].lower in DETERMINERS:
+                # "told his closest advisers", "told the court in his filing"
+                after += 1
+                while (
+                    after < len(tokens)
+                    and after - start <= 4
+                    and tokens[after].lower[0].isalnum()
+                    and tokens[after].lower not in PREPOSITIONS | TIME_AND_MANNER_OPENERS
+                    and tokens[after].lower not in ("to", "that")
+                    and not self._looks_verbal(tokens[after])
+                ):
+                    after += 1
             else:
                 while after < len(tokens) and (
                     tokens[after].text[:1].isupper() or self._is_name_dot(after)

@@ -1218,3 +1218,10 @@ def test_a_comment_after_a_dash_does_not_stop_a_final_cue_clause() -> None:
     found = only(text)
     assert text[found.start : found.end] == "The ferry costs too much"
     assert piece(text, found.speaker_mention) == "former Mayor Marta Olsen"
+
+
+def test_a_told_object_with_a_determiner_after_a_final_cue_is_no_clause() -> None:
+    text = "The ferry was never at risk, the mayor told the council in her report."
+    found = only(text)
+    assert text[found.start : found.end] == "The ferry was never at risk"
+    assert piece(text, found.speaker_mention) == "the mayor"
