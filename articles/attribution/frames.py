@@ -1990,6 +1990,30 @@ class SentenceFrames:
                 )
             ):
                 k += 1
+            if tokens[j].lower in DETERMINERS and lemma(tokens[i].lower) != "promise":
+                # "told his aides he …", "told the crowd that …": the object's nouns too, when
+                # a subject, "that", a quotation or a colon follows them.
+                m = k
+                while (
+                    m < len(tokens)
+                    and m - j < 6
+                    and tokens[m].text.isalpha()
+                    and tokens[m].text.islower()
+                    and tokens[m].lower not in SUBJECT_PRONOUNS | {"that"}
+                    and not self._looks_verbal(tokens[m])
+                ):
+                    m += 1
+                if (
+                    m > k
+                    and m < len(tokens)
+                    and (
+                        tokens[m].lower
+                        in (SUBJECT_PRONOUNS - {"who", "which"}) | {"that", ",", ":"}
+                        or tokens[m].is_quoted
+                        or tokens[m].lower in QUOTE_OPENERS
+                    )
+                ):
+                    k = m
             if k < len(tokens) and tokens[k].lower in (",", ":"):
                 k += 1
             j = k

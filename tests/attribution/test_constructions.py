@@ -1225,3 +1225,10 @@ def test_a_told_object_with_a_determiner_after_a_final_cue_is_no_clause() -> Non
     found = only(text)
     assert text[found.start : found.end] == "The ferry was never at risk"
     assert piece(text, found.speaker_mention) == "the mayor"
+
+
+def test_the_object_noun_phrase_of_told_is_no_part_of_the_content() -> None:
+    text = "The mayor told the packed hall that the ferry would run."
+    assert text[only(text).start : only(text).end] == "the ferry would run"
+    text = "The mayor told her closest aides she would not run again."
+    assert text[only(text).start : only(text).end] == "she would not run again"
