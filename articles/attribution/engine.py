@@ -107,6 +107,9 @@ def _extract(
     previous: Attribution | None = None
     previous_sentence = -2
     previous_paragraph = -1
+    # The last cue-less continuation and its quotation, which later sentences may extend.
+    continued: Attribution | None = None
+    continued_quotation: Quotation | None = None
     for frame in frames:
         segments = _clean_segments(text, frame.segments)
         if not segments:
@@ -119,6 +122,19 @@ def _extract(
                 continue
             if any(_overlap(segments, earlier.segments) for earlier in attributions[-3:]):
                 continue  # already part of a multi-paragraph quotation
+            if (
+                continued is not None
+                and frame.quotations
+                and frame.quotations[0] is continued_quotation
+                and frame.sentence_index == previous_sentence + 1
+            ):
+                # The next sentence of the same quotation, which runs on over paragraphs
+                # (each opened by a mark): more of the same statement.
+                continued.segments = sorted(continued.segments + segments)
+                continued.end = continued.segments[-1][1]
+                continued.kind = _kind(text, continued.segments, quotations)
+                previous_sentence = frame.sentence_index
+                continue
             # A quotation's next paragraph, opened by a quotation of its own, is annotated
             # as more of the same statement when that statement was quoted, not as a new one.
             same_statement = frame.paragraph_index == previous_paragraph or (
@@ -166,6 +182,8 @@ def _extract(
         )
         attributions.append(attribution)
         found_features.append(features)
+        if frame.configuration == "continuation" and frame.quotations:
+            continued, continued_quotation = attribution, frame.quotations[0]
         if frame.configuration != "continuation":
             previous = attribution
         previous_sentence = frame.sentence_index

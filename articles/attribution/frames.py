@@ -1190,7 +1190,9 @@ class SentenceFrames:
             for a, b in quotation.pieces
             if a < self.sentence.end and b > self.sentence.start
         ]
-        return Frame(pieces, None, "", None, "continuation", 0.4, self.index, [quotation])
+        return Frame(
+            pieces, None, "", None, "continuation", 0.4, self.index, quotations=[quotation]
+        )
 
     # -- pieces -----------------------------------------------------------------------------
 

@@ -1232,3 +1232,19 @@ def test_the_object_noun_phrase_of_told_is_no_part_of_the_content() -> None:
     assert text[only(text).start : only(text).end] == "the ferry would run"
     text = "The mayor told her closest aides she would not run again."
     assert text[only(text).start : only(text).end] == "she would not run again"
+
+
+def test_a_quotation_running_over_paragraphs_without_a_cue_is_one_statement() -> None:
+    text = (
+        "The mayor listed her questions for the council in a letter.\n\n"
+        '"Has the ferry company met its promises to the city?\n\n'
+        '"Is the harbour ready for the winter storms that are coming?\n\n'
+        '"Who will pay for the new quay if the state does not?"'
+    )
+    continued = [a for a in extract(text) if a.cue is None]
+    assert len(continued) == 1
+    assert [text[a:b] for a, b in continued[0].segments] == [
+        "Has the ferry company met its promises to the city?",
+        "Is the harbour ready for the winter storms that are coming?",
+        "Who will pay for the new quay if the state does not?",
+    ]
