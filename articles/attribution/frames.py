@@ -525,7 +525,15 @@ class SentenceFrames:
                 return None
             source = (tokens[first].start, tokens[last].end)
             cue = (head.start, head.end)
-            return Frame(pieces, cue, cue_lemma, source, "quotation-cue-source", 0.8, self.index)
+            return Frame(
+                pieces + self._resumed_after_apposition(after),
+                cue,
+                cue_lemma,
+                source,
+                "quotation-cue-source",
+                0.8,
+                self.index,
+            )
         if not (head.text[:1].isupper() or head.lower in PRONOUNS | DETERMINERS | QUANTIFIERS):
             return None
         name_end = None  # last token of the source before an apposition's comma
@@ -590,6 +598,24 @@ class SentenceFrames:
             or following in PREPOSITIONS
             or following.endswith("ly")
         )
+
+    def _resumed_after_apposition(self, after: int) -> list[tuple[int, int]]:
+        """'"The risk," said Edward Leamer, an economist who …, "is that …"': the quotation
+        that resumes after the source's apposition, as more content; else nothing."""
+        tokens = self.tokens
+        for k in range(after, min(len(tokens), after + 30)):
+            if tokens[k].is_quoted:
+                if k < 2 or tokens[k - 2].lower != "," or tokens[k - 1].lower not in QUOTE_OPENERS:
+                    return []
+                quotation = self._quotation_starting_at(k)
+                if quotation is None:
+                    return []
+                return [
+                    (a, min(b, self.sentence.end))
+                    for a, b in quotation.pieces
+                    if a < self.sentence.end
+                ]
+        return []
 
     def _cue_first_frame(self) -> Frame | None:
         """'Said Comey, "…"' and 'Said Dorothy Poynter, who grew up with Ali, "…"': a reporting

@@ -1248,3 +1248,16 @@ def test_a_quotation_running_over_paragraphs_without_a_cue_is_one_statement() ->
         "Is the harbour ready for the winter storms that are coming?",
         "Who will pay for the new quay if the state does not?",
     ]
+
+
+def test_a_quotation_resumed_after_the_sources_apposition_is_more_content() -> None:
+    text = (
+        '"The risk," said Marta Olsen, an economist who studies the harbour, "is that the '
+        'ferries stop running."'
+    )
+    found = only(text)
+    assert [text[a:b] for a, b in found.segments] == [
+        "The risk",
+        "is that the ferries stop running.",
+    ]
+    assert piece(text, found.speaker_mention) == "Marta Olsen"
