@@ -731,50 +731,32 @@ class QuoteCSLRenderer(ReportRenderer):
         return csl_chunks(batches)
 
 
-class QuoteRSSRenderer(ReportRenderer):
+class FeedRenderer(ReportRenderer):
+    """RSS or Atom, by `feed_class`."""
+
+    feed_class: type[feedgenerator.SyndicationFeed]
+
+    def render_quotes(self, quotes, *, title, description, link):
+        return render_feed(
+            quotes, feed_class=self.feed_class, title=title, link=link, description=description
+        )
+
+    def stream_quotes(self, batches, *, title="", description="", link=""):
+        return feed_chunks(
+            batches, feed_class=self.feed_class, title=title, link=link, description=description
+        )
+
+
+class QuoteRSSRenderer(FeedRenderer):
     media_type = "application/rss+xml"
     format = "rss"
-
-    def render_quotes(self, quotes, *, title, description, link):
-        return render_feed(
-            quotes,
-            feed_class=feedgenerator.Rss201rev2Feed,
-            title=title,
-            link=link,
-            description=description,
-        )
-
-    def stream_quotes(self, batches, *, title="", description="", link=""):
-        return feed_chunks(
-            batches,
-            feed_class=feedgenerator.Rss201rev2Feed,
-            title=title,
-            link=link,
-            description=description,
-        )
+    feed_class = feedgenerator.Rss201rev2Feed
 
 
-class QuoteAtomRenderer(ReportRenderer):
+class QuoteAtomRenderer(FeedRenderer):
     media_type = "application/atom+xml"
     format = "atom"
-
-    def render_quotes(self, quotes, *, title, description, link):
-        return render_feed(
-            quotes,
-            feed_class=feedgenerator.Atom1Feed,
-            title=title,
-            link=link,
-            description=description,
-        )
-
-    def stream_quotes(self, batches, *, title="", description="", link=""):
-        return feed_chunks(
-            batches,
-            feed_class=feedgenerator.Atom1Feed,
-            title=title,
-            link=link,
-            description=description,
-        )
+    feed_class = feedgenerator.Atom1Feed
 
 
 #: Add these after the JSON and browsable renderers of any quote endpoint.
