@@ -345,7 +345,8 @@ class _Resolver:
         """Whether the article writes this word as part of a longer name ("Ban" after "Ban
         Ki-moon"), or a speaker met earlier has it in their name."""
         if re.search(
-            rf"\b{re.escape(word)}\s+[A-Z]|[A-Z][\w.’'-]*\s+{re.escape(word)}\b", self.text
+            rf"\b{re.escape(word)}\s+[A-Z]|(?:\b[A-Z]\.|[A-Z][\w’'-]*)[ \t]+{re.escape(word)}\b",
+            self.text,
         ):
             return True
         return any(word in mentioned.speaker.canonical_name.split() for mentioned in self.history)

@@ -295,6 +295,9 @@ def test_a_question_does_not_make_its_auxiliary_part_of_the_name() -> None:
 def test_a_lone_common_word_capitalised_by_its_place_names_no_one() -> None:
     text = "Holding said the plan was unfair."
     assert speakers(text) == {"Holding": None}
+    # A name ending the sentence before it does not make the word part of a name.
+    text = "The council met Olsen. Holding said the plan was unfair."
+    assert speakers(text) == {"Holding": None}
     # A word the article also writes as part of a longer name is that name.
     text = "Secretary-General Ban Ki-moon visited Oslo. Ban said the harbour was safe."
     assert speakers(text) == {"Ban": ("Ban", "person")}
