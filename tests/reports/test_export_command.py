@@ -100,6 +100,24 @@ def test_bad_arguments_exit_non_zero_without_a_traceback(db, tmp_path):
     assert result.stderr.strip().splitlines()[-1].endswith("said_after: Enter a valid date.")
 
 
+def test_a_reader_closing_the_pipe_stops_the_export_quietly(demo, monkeypatch):
+    """'export_quotes … | head': the write fails with a broken pipe; the command stops with
+    exit status 1 and no traceback."""
+    monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)
+
+    class ClosedAfterOneWrite(io.StringIO):
+        def write(self, text):
+            if self.tell():
+                raise BrokenPipeError(32, "Broken pipe")
+            return super().write(text)
+
+    with pytest.raises(SystemExit) as stopped:
+        call_command(
+            "export_quotes", "--format", "md", stdout=ClosedAfterOneWrite(), stderr=io.StringIO()
+        )
+    assert stopped.value.code == 1
+
+
 def test_csv_written_in_batches_is_the_same_as_written_whole(demo, monkeypatch):
     whole = export("--format", "csv")
     monkeypatch.setattr(export_quotes, "BATCH_SIZE", 3)

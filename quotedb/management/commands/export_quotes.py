@@ -1,6 +1,7 @@
 """export_quotes: approved quotes in any report format, chosen with the API's quote filters."""
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -129,7 +130,12 @@ class Command(BaseCommand):
         temporary file beside it, renamed into place once everything is written."""
         if not path:
             self.stdout.ending = ""  # the text carries its own line ends
-            yield self.stdout
+            try:
+                yield self.stdout
+            except BrokenPipeError:
+                # The reader went away ("… | head"): stop quietly, as command-line tools do.
+                _discard_standard_output()
+                raise SystemExit(1) from None
             return
         target = Path(path)
         temporary = None
@@ -151,6 +157,17 @@ class Command(BaseCommand):
         finally:
             if temporary is not None and os.path.exists(temporary):
                 os.unlink(temporary)
+
+
+def _discard_standard_output() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit cannot fail again."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a file (a test's buffer): nothing will be flushed to a closed pipe
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
 
 
 def _file_mode(target: Path) -> int:
