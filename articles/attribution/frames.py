@@ -2170,6 +2170,13 @@ class SentenceFrames:
                 and tokens[k - 2].lower == ","
                 and k - 2 > first
             )
+            if comma_before and token.lower in ("who", "which"):
+                closing = self._parenthetical_relative_end(k)
+                if closing is not None:
+                    # "his son Beau, who died last year, were still serving …": the relative
+                    # clause sits inside the content, whose verb follows its closing comma.
+                    skip_to = closing
+                    continue
             if comma_before and (
                 token.lower in CONTENT_ENDING_CONJUNCTIONS
                 or (token.lower.endswith("ing") and token.lower not in ("during", "including"))
@@ -2179,6 +2186,26 @@ class SentenceFrames:
         while last > first and not tokens[last].lower[0].isalnum():
             last -= 1
         return tokens[last].end
+
+    def _parenthetical_relative_end(self, k: int) -> int | None:
+        """The comma closing a relative clause opened at `k` when a finite verb follows it
+        (the clause was set inside the sentence's own subject); else None."""
+        tokens = self.tokens
+        for m in range(k + 1, min(len(tokens) - 1, k + 30)):
+            if tokens[m].is_quoted:
+                continue
+            if (
+                tokens[m].lower in (";", ":", "—", "–")
+                or self._is_break(m)
+                and tokens[m].lower != ","
+            ):
+                return None
+            if tokens[m].lower == ",":
+                following = tokens[m + 1].lower
+                if following in FINITE_AUXILIARIES or following in ("is", "are", "was", "were"):
+                    return m
+                return None
+        return None
 
     def _learned_end(self, cue_index: int, first: int, end: int) -> int:
         """Where the end model stops indirect content that the rules run to `end`: the first

@@ -1261,3 +1261,13 @@ def test_a_quotation_resumed_after_the_sources_apposition_is_more_content() -> N
         "is that the ferries stop running.",
     ]
     assert piece(text, found.speaker_mention) == "Marta Olsen"
+
+
+def test_a_relative_clause_inside_the_subject_of_the_content_does_not_end_it() -> None:
+    text = "The mayor argued the ferry company, which has lost money for years, is in trouble."
+    found = only(text)
+    assert text[found.start : found.end] == (
+        "the ferry company, which has lost money for years, is in trouble"
+    )
+    text = "The mayor said she met Per Berg, who runs the ferry, and left."
+    assert text[only(text).start : only(text).end] == "she met Per Berg"
