@@ -169,7 +169,7 @@ SUBJECT_SKIPPED_OPENERS = (
     | frozenset("despite for like unlike amid among as of".split())
     | frozenset("outside inside beside besides throughout along aside".split())
     # "Back in 1999, Mr. Trump ...", "Shortly after the vote, she ..."
-    | frozenset("back shortly soon immediately".split())
+    | frozenset("back shortly soon immediately here".split())
 )
 GERUND_PREPOSITIONS = frozenset("by while after before without in for when since".split())
 # Words that open the question after "Asked" ("Asked whether ...", "Asked about ...").
@@ -342,7 +342,13 @@ class SentenceFrames:
                 a <= tokens[i].start < b for frame in found for a, b in frame.segments
             ):
                 continue  # a weak cue word inside content already found is part of it
-            frame = self._source_cue_content_frame(i, cues)
+            frame = None
+            if found and found[-1].source is not None and self._is_participle_after_comma(i):
+                # '"…," Trump said at a rally in San Diego, adding that …': the same source
+                # makes a second statement, whatever name stands just before the comma.
+                frame = self._participle_frame(i, found[-1].source)
+            if frame is None:
+                frame = self._source_cue_content_frame(i, cues)
             if frame is None:
                 frame = self._passive_by_frame(i)
             if frame is None and found and self._is_participle_after_comma(i):
@@ -1382,6 +1388,13 @@ class SentenceFrames:
             or tokens[last].lower.endswith("ly")
         ):
             last -= 1
+        if (
+            last >= 2
+            and tokens[last].lower in WEEKDAYS_AND_TIMES
+            and tokens[last - 1].lower in ("on", "last", "this", "early", "late", "next")
+            and tokens[last - 2].lower in ("and", "but")
+        ):
+            last -= 2  # "Scott freed up funds and on Monday announced …"
         is_gerund = tokens[i].lower.endswith("ing")
         if is_gerund and (i == 0 or (i == 1 and tokens[0].lower in SUBJECT_SKIPPED_OPENERS)):
             # "Despite challenging X, Cruz said …", "Rallying workers, Clinton promised …":

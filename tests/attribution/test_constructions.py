@@ -1271,3 +1271,24 @@ def test_a_relative_clause_inside_the_subject_of_the_content_does_not_end_it() -
     )
     text = "The mayor said she met Per Berg, who runs the ferry, and left."
     assert text[only(text).start : only(text).end] == "she met Per Berg"
+
+
+def test_a_participle_after_a_final_cue_clause_keeps_the_same_source() -> None:
+    text = (
+        '"She is a disgrace," Olsen said at a campaign rally in San Diego, adding that she '
+        'believed the mayor was "reckless."'
+    )
+    found = extract(text)
+    assert [piece(text, a.speaker_mention) for a in found] == ["Olsen", "Olsen"]
+
+
+def test_and_then_a_time_before_a_second_verb_leaves_the_sentence_subject_as_source() -> None:
+    text = "Olsen freed up funds for the harbour and on Monday announced the ferry would run."
+    announced = next(a for a in extract(text) if a.cue_lemma == "announce")
+    assert piece(text, announced.speaker_mention) == "Olsen"
+
+
+def test_here_in_a_place_opens_an_introductory_phrase() -> None:
+    text = 'Here in Bergen, Olsen stepped up her campaign, saying, "The ferry must run."'
+    saying = next(a for a in extract(text) if piece(text, a.cue) == "saying")
+    assert piece(text, saying.speaker_mention) == "Olsen"
