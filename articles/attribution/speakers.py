@@ -31,7 +31,7 @@ PERSONAL_TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov lt gen col capt sgt adm maj cmdr cpl pvt prof rev".split()
 )
 # Adverbs a title-case headline capitalises after a name ("Trump Just Said …").
-TRAILING_ADVERBS = frozenset(
+HEADLINE_ADVERBS = frozenset(
     "just now also still even only already again never then so too very soon yet here there "
     "once finally reportedly".split()
 )
@@ -748,7 +748,7 @@ def _without_common_words(name: list[str]) -> list[str]:
     Reagan"), since a rarer common word may be a first name ("Guy Cecil", "Win Htein"); a
     name made only of such words ("Will") and the name of a body ("Better Government
     Association") stay whole."""
-    while len(name) > 1 and name[-1].lower() in TRAILING_ADVERBS:
+    while len(name) > 1 and name[-1].lower() in HEADLINE_ADVERBS:
         name = name[:-1]  # a headline's "Trump Just …" (but "Al From" is a name)
     common = common_words()
     first = 0

@@ -188,6 +188,7 @@ def test_the_personal_name_in_a_mention(mention: str, name: str | None) -> None:
         ("United Technologies", "organization", "United Technologies"),
         # A headline's adverb after a name is no part of it; a preposition in a name is.
         ("Mark Cuban Just", "person", "Mark Cuban"),
+        ("Donald Trump Finally", "person", "Donald Trump"),
         ("Al From", "person", "Al From"),
     ],
 )
