@@ -28,7 +28,11 @@ from articles.attribution.corpus import (  # noqa: E402
     published_date,
     read_documents,
 )
-from articles.attribution.scoring import ROW_NAMES, score_documents  # noqa: E402
+from articles.attribution.scoring import (  # noqa: E402
+    ROW_NAMES,
+    matched_predictions,
+    score_documents,
+)
 from articles.attribution.text import pair_quotations, paragraphs  # noqa: E402
 
 
@@ -80,6 +84,45 @@ def reference_rows(gold_path: Path, predicted: dict, score_script: Path) -> dict
     )
     Path(handle.name).unlink()
     return json.loads(completed.stdout)["rows"]
+
+
+def confidence_report(gold: dict, predicted: dict) -> list[str]:
+    """How well `confidence` tells the statements that match an annotated one from the rest:
+    the share matched in each band, the area under the ROC curve and the Brier score."""
+    judged: list[tuple[float, bool]] = []
+    for doc_id, document in gold.items():
+        quotes = predicted[doc_id]["quotes"]
+        matched = matched_predictions(document["text"], document.get("quotes", []), quotes)
+        judged += [(quote["confidence"], index in matched) for index, quote in enumerate(quotes)]
+    if not judged:
+        return ["confidence: nothing found"]
+    # Area under the ROC curve from ranks, ties sharing their average rank.
+    judged.sort()
+    rank_sum, position = 0.0, 0
+    while position < len(judged):
+        tied = position
+        while tied < len(judged) and judged[tied][0] == judged[position][0]:
+            tied += 1
+        average_rank = (position + 1 + tied) / 2
+        rank_sum += average_rank * sum(right for _c, right in judged[position:tied])
+        position = tied
+    right = sum(r for _c, r in judged)
+    wrong = len(judged) - right
+    auc = (rank_sum - right * (right + 1) / 2) / (right * wrong) if right and wrong else 0.0
+    brier = sum((c - r) ** 2 for c, r in judged) / len(judged)
+    lines = [
+        f"confidence against 'matches an annotated statement': ROC AUC {auc:.3f}, "
+        f"Brier {brier:.3f} ({len(judged)} statements)"
+    ]
+    for low in (0.0, 0.3, 0.5, 0.7, 0.9):
+        high = {0.0: 0.3, 0.3: 0.5, 0.5: 0.7, 0.7: 0.9, 0.9: 1.01}[low]
+        band = [r for c, r in judged if low <= c < high]
+        if band:
+            lines.append(
+                f"  {low:.1f}-{min(high, 1.0):.1f}: {len(band):5} statements, "
+                f"{sum(band) / len(band):.2f} matched"
+            )
+    return lines
 
 
 def seed_gazetteer(metadata: dict) -> Gazetteer:
@@ -153,6 +196,8 @@ def main() -> None:
             f"  {kind:9} {values['gold']:5}  "
             f"{values['quotes_lenient']:.3f} / {values['attribution_lenient']:.3f}"
         )
+    for line in confidence_report(gold, predicted):
+        print(line)
     reference = reference_rows(gold_path, predicted, arguments.eval_dir / "score.py")
     if reference is not None:
         agree = all(

@@ -392,11 +392,22 @@ class FrameModel:
         }
 
 
+_frame_substitute: list[FrameModel | None] = []
+
+
 def frame_model() -> FrameModel | None:
-    """The shipped frame filter; none while cue models are being cross-fitted."""
+    """The shipped frame filter; none while cue models are being cross-fitted, unless one is
+    given for that."""
+    if _frame_substitute:
+        return _frame_substitute[-1]
     if _substitute:
         return None
     return _shipped_frame_model()
+
+
+def using_frame_model(model: FrameModel | None) -> AbstractContextManager[None]:
+    """Run the engine with another frame filter, or (None) with none."""
+    return _pushed(_frame_substitute, model)
 
 
 # -- the content-end model -----------------------------------------------------------------

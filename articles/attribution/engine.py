@@ -149,6 +149,7 @@ def _extract(
                 continue
             if not CONTINUATION_ACROSS_PARAGRAPHS:
                 continue
+            chance = None
             speaker = previous.speaker
             cue_lemma = previous.cue_lemma
             features: list[str] = []
@@ -165,7 +166,11 @@ def _extract(
                 segments=segments,
                 kind=kind,
             )
-            if frame_filter is not None and frame_filter.probability(features) < FRAME_THRESHOLD:
+            # The filter's chance that annotators would mark this statement is its
+            # confidence: it ranks right from wrong better than the construction's fixed
+            # confidence does (docs/attribution.md, "Confidence").
+            chance = frame_filter.probability(features) if frame_filter is not None else None
+            if chance is not None and chance < FRAME_THRESHOLD:
                 continue  # the learned filter judges the rules' find unlike annotated ones
             speaker = resolver.resolve(frame.source, frame.cue_lemma) if frame.source else None
             cue_lemma = frame.cue_lemma
@@ -178,7 +183,7 @@ def _extract(
             cue_lemma=cue_lemma,
             speaker_mention=frame.source,
             speaker=speaker,
-            confidence=frame.confidence,
+            confidence=frame.confidence if chance is None else round(chance, 2),
         )
         attributions.append(attribution)
         found_features.append(features)

@@ -1222,8 +1222,10 @@ class SentenceFrames:
             for a, b in quotation.pieces
             if a < self.sentence.end and b > self.sentence.start
         ]
+        # A continuation stated on its own (the next paragraph's quotation after indirect
+        # speech) matched an annotated statement 62 times in 100 on held-out train quarters.
         return Frame(
-            pieces, None, "", None, "continuation", 0.4, self.index, quotations=[quotation]
+            pieces, None, "", None, "continuation", 0.6, self.index, quotations=[quotation]
         )
 
     # -- pieces -----------------------------------------------------------------------------

@@ -123,6 +123,19 @@ def _pair_quotes(predicted: list[TokenSet], gold: list[TokenSet]) -> dict[int, i
     return pairs
 
 
+def matched_predictions(text: str, gold_quotes: list, predicted_quotes: list) -> set[int]:
+    """Indexes of the predicted quotes that the lenient rows count as matching a gold one."""
+    gold = [
+        word_positions(text, spans_of(q, "quote") or [], drop_leading_that=True)
+        for q in gold_quotes
+    ]
+    predicted = [
+        word_positions(text, spans_of(q, "quote") or [], drop_leading_that=True)
+        for q in predicted_quotes
+    ]
+    return set(_pair_quotes(predicted, gold).values())
+
+
 def score_documents(gold: Mapping[str, Mapping], predicted: Mapping[str, Mapping]) -> Score:
     """Score predicted documents against gold ones, both keyed by doc_id."""
     counts: Counter[str] = Counter()

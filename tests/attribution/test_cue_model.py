@@ -7,9 +7,11 @@ from articles.attribution.__main__ import main
 from articles.attribution.cuemodel import (
     CueModel,
     EndModel,
+    FrameModel,
     cue_model,
     end_model,
     using_end_model,
+    using_frame_model,
 )
 from articles.attribution.text import tokenize
 
@@ -57,6 +59,26 @@ def test_content_stops_at_the_first_end_the_end_model_finds_likely():
     with using_end_model(never):
         (found,) = extract(text)
     assert text[found.start : found.end] == text[text.index("the bridge") : -1]
+
+
+def test_confidence_is_the_frame_filters_chance_and_the_filter_drops_unlikely_ones():
+    text = (
+        "Senator Jane Smith said on Tuesday that the budget would pass. "
+        "The statistics show part of the income picture."
+    )
+    # Without a filter, each construction's own confidence; both statements are kept.
+    with using_frame_model(None):
+        said, shown = extract(text)
+    assert said.cue_lemma == "say" and shown.cue_lemma == "show"
+    # With one, its chance that annotators would mark the statement (logistic of the summed
+    # weights: 0 -> 0.5, 2 -> 0.88, -1 -> 0.27).
+    filter_ = FrameModel({"bias": 0.0, "cue=say": 2.0, "cue=show": -1.0})
+    with using_frame_model(filter_):
+        (kept,) = extract(text)
+    assert kept.cue_lemma == "say" and kept.confidence == 0.88
+    with using_frame_model(FrameModel({"bias": 0.0, "cue=show": 0.4})):
+        said, shown = extract(text)
+    assert (said.confidence, shown.confidence) == (0.5, 0.6)
 
 
 def test_train_cues_writes_weights_without_corpus_text(tmp_path):
