@@ -17,6 +17,7 @@ from .lexicon import (
     mine_cue_contexts,
     mine_cue_lexicon,
 )
+from .people import GIVEN_NAMES_PATH, mine_given_names
 from .scoring import score_documents
 
 
@@ -55,8 +56,8 @@ def _evaluate(arguments: argparse.Namespace) -> None:
 
 
 def _train(arguments: argparse.Namespace) -> None:
-    """Mine the cue lexicon, each cue word's contexts and the common words from a training
-    file."""
+    """Mine the cue lexicon, each cue word's contexts, the common words and the given names'
+    genders from a training file."""
     output = Path(arguments.output_directory)
     output.mkdir(parents=True, exist_ok=True)
     lexicon = mine_cue_lexicon(read_documents(arguments.train))
@@ -74,10 +75,14 @@ def _train(arguments: argparse.Namespace) -> None:
     common_path.write_text(
         json.dumps(common, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
     )
+    given = mine_given_names(read_documents(arguments.train))
+    given_path = output / GIVEN_NAMES_PATH.name
+    given_path.write_text(json.dumps(given, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(
         f"{len(lexicon['cue_words'])} cue words -> {lexicon_path}, "
         f"{len(contexts['contexts'])} contexts -> {contexts_path}, "
-        f"{len(common['words'])} common words -> {common_path}",
+        f"{len(common['words'])} common words -> {common_path}, "
+        f"{len(given['names'])} given names -> {given_path}",
         file=sys.stderr,
     )
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .cuemodel import frame_features, frame_model
 from .frames import Frame, SentenceFrames
+from .people import NamedPerson, People
 from .records import Attribution, GazetteerEntry, QuoteKind, ResolvedSpeaker
 from .speakers import (
     DATE_NAMES,
@@ -30,6 +31,7 @@ from .speakers import (
     names_people,
     new_speaker_name,
     person_name_in,
+    place_names,
     surname_matches,
 )
 from .text import Quotation, pair_quotations, paragraphs, sentences, tokenize
@@ -49,6 +51,11 @@ NO_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 CONTINUATION_ACROSS_PARAGRAPHS = True
+# People a report names by their part in the scene, seldom by name ("the moderator said").
+UNNAMED_PARTICIPANTS = frozenset(
+    "man woman person narrator moderator host interviewer questioner caller voter resident "
+    "cashier official reporter".split()
+)
 # Statements the learned frame filter gives less than this chance of matching are dropped.
 FRAME_THRESHOLD = 0.35
 
@@ -101,7 +108,8 @@ def _extract(
         sentence.tokens = tokenize(text, sentence.start, sentence.end)
         frames.extend(SentenceFrames(text, sentence, quotations, index).frames())
     frames.sort(key=lambda frame: frame.segments[0][0])
-    resolver = _Resolver(text, gazetteer or Gazetteer(), published)
+    people = People(text, found_sentences, quotations)
+    resolver = _Resolver(text, gazetteer or Gazetteer(), published, people)
     attributions: list[Attribution] = []
     found_features: list[list[str]] = []
     previous: Attribution | None = None
@@ -251,8 +259,15 @@ class _Mentioned:
 class _Resolver:
     """Resolves mentions in text order, remembering who was already introduced."""
 
-    def __init__(self, text: str, gazetteer: Gazetteer, published: datetime.date | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        gazetteer: Gazetteer,
+        published: datetime.date | None,
+        people: People,
+    ) -> None:
         self.text = text
+        self.people = people
         self.gazetteer = gazetteer
         self.published = published
         self.history: list[_Mentioned] = []
@@ -291,7 +306,7 @@ class _Resolver:
         if lower in PERSON_PRONOUNS:
             # The most recent person the pronoun can stand for: "she" skips a man the article
             # has called "Mr." or "spokesman"; with no such person, nobody.
-            return self._latest(("person",), gender=PERSON_PRONOUNS[lower])
+            return self._person_before(span[0], PERSON_PRONOUNS[lower])
         if lower in GROUP_PRONOUNS:
             return self._latest(("group", "organization", "media"))
         if lower == "it":
@@ -326,14 +341,30 @@ class _Resolver:
             holder = self.gazetteer.holder_of_role(mention, self.published)
             if holder is not None:
                 return ResolvedSpeaker(holder.canonical_name, holder.kind, True)
-            introduced = self._introduced_with_role(words, mention)
+            introduced = self._introduced_with_role(words, mention, span[0])
             if introduced is not None:
                 return introduced
+        if (
+            kind == "person"
+            and not name
+            and (self._describes_someone_named(mention, words, span[0]))
+        ):
+            # "the businessman", "the Vermont senator": a definite description of someone
+            # the article is about, who was named before with other words.
+            told = {GENDERED_WORDS.get(w) for w in words} - {None}
+            described = self._person_before(
+                span[0], told.pop() if len(told) == 1 else None, mention
+            )
+            if described is not None:
+                return described
         if name and is_surname(name) and (kind == "person" or names_a_place(mention)):
             # A surname takes the person met earlier, even one that is also a country's
             # name ("Rep. Jim Jordan" ... "Jordan said").
             told = {GENDERED_WORDS.get(w) for w in words} - {None}
-            earlier = self._earlier_full_name(name, told.pop() if len(told) == 1 else None)
+            gender = told.pop() if len(told) == 1 else None
+            earlier = self._earlier_full_name(name, gender) or self._named_in_full(
+                name, gender, span[0]
+            )
             if earlier is not None:
                 return earlier
             known = self.gazetteer.by_name(name)
@@ -364,6 +395,113 @@ class _Resolver:
                 return mentioned.speaker
         return None
 
+    def _compatible(self, name: str, gender: str | None, speaker: ResolvedSpeaker | None) -> bool:
+        """Whether a person of this name may be "he" (male) or "she" (female): unless the
+        article (honorifics, gendered role nouns) or their given name says otherwise."""
+        if gender is None:
+            return True
+        told = self.people.gender_of(name)
+        if told is None and speaker is not None:
+            told = self._gender(speaker)
+        return told in (None, gender)
+
+    def _person_before(
+        self, position: int, gender: str | None, description: str = ""
+    ) -> ResolvedSpeaker | None:
+        """The person a "he" or "she" at `position` stands for, or a description such as "the
+        senator": in the nearest sentence before it (or its own, before it) that names a
+        person of a compatible gender outside quotation marks, the source of a statement
+        there, else the person named there most like its subject (not after a preposition,
+        not a possessor), else the first. In its own sentence only such a subject counts
+        ("Asked about Sullivan, Feinstein said …, she said"). A person named with the
+        description's role and another place is someone else ("the Florida senator" is not
+        "the Vermont senator, Lena Ward")."""
+        people = self.people
+        roles = {w.lower() for w in WORD.findall(description) if w.lower() in ROLE_WORDS}
+        qualifiers = {w.lower() for w in WORD.findall(description)[1:] if w[:1].isupper()}
+
+        def other_holder(described: set[str] | frozenset[str]) -> bool:
+            # Named with the same role and another place: "the Vermont senator, Lena Ward".
+            return (
+                bool(roles & described)
+                and not qualifiers <= described
+                and any(word in place_names() for word in described - qualifiers)
+            )
+
+        own_sentence = people.sentence_of(position)
+        own_quotation = people.quotation_at(position)
+
+        def may_be(m: NamedPerson) -> bool:
+            return (
+                not m.quoted
+                and (m.subject_like or m.sentence_index != own_sentence)
+                and self._compatible(m.name, gender, None)
+                and not (roles and other_holder(people.described(m)))
+            )
+
+        def may_have_said(h: _Mentioned) -> bool:
+            return (
+                h.position < position
+                and h.speaker.kind == "person"
+                # A statement quoted inside another is no antecedent outside that quotation.
+                and people.quotation_at(h.position) in (None, own_quotation)
+                and self._compatible(h.speaker.canonical_name, gender, h.speaker)
+                and not (roles and other_holder({w.lower() for w in WORD.findall(h.mention)}))
+            )
+
+        # The latest of each, read backwards: only the nearest sentence matters.
+        mentions = people.before(position)
+        last_named = next((m for m in reversed(mentions) if may_be(m)), None)
+        last_source = next((h for h in reversed(self.history) if may_have_said(h)), None)
+        if last_named is None and last_source is None:
+            return None
+        sentence = max(
+            -1 if last_named is None else last_named.sentence_index,
+            -1 if last_source is None else people.sentence_of(last_source.position),
+        )
+        if last_source is not None and people.sentence_of(last_source.position) == sentence:
+            return last_source.speaker
+        there = [m for m in mentions if m.sentence_index == sentence and may_be(m)]
+        subject = min(there, key=lambda m: not m.subject_like)  # the first subject-like one
+        return self._named_speaker(subject.name)
+
+    def _describes_someone_named(self, mention: str, words: list[str], position: int) -> bool:
+        """Whether a mention is a definite description of one person the article has named
+        ("the businessman", "the Vermont senator"), not of someone it never names: a
+        participant known by a function ("the moderator", "the woman"), an office of a body
+        ("the program's host"), or one introduced without a name ("One man … the man")."""
+        head = words[-1]
+        if (
+            words[0] != "the"
+            or len(words) < 2
+            or "’s" in mention
+            or "'s" in mention
+            or head in UNNAMED_PARTICIPANTS
+            or (head.endswith("s") and not head.endswith("ss"))
+        ):
+            return False
+        if not (
+            head in ROLE_WORDS
+            or head in GENDERED_WORDS
+            or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ire", "ul"))
+        ):
+            return False  # "the older population"
+        introduced = re.compile(
+            rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b", re.IGNORECASE
+        )
+        return not introduced.search(self.text, 0, position)
+
+    def _named_speaker(self, name: str) -> ResolvedSpeaker:
+        """The speaker a person named in the text is: a gazetteer entry, the speaker met
+        earlier under that name, or a new person."""
+        known = self.gazetteer.within(name)
+        if known is not None:
+            return ResolvedSpeaker(known.canonical_name, known.kind, True)
+        for mentioned in reversed(self.history):
+            if mentioned.speaker.canonical_name == name:
+                return mentioned.speaker
+        return ResolvedSpeaker(name, "person", False)
+
     def _earlier_full_name(self, surname: str, gender: str | None) -> ResolvedSpeaker | None:
         """The last person met with this surname ("Mrs. Clinton" skips a Mr. Clinton)."""
         for mentioned in reversed(self.history):
@@ -376,16 +514,42 @@ class _Resolver:
                 return speaker
         return None
 
-    def _introduced_with_role(self, words: list[str], mention: str) -> ResolvedSpeaker | None:
-        """The person met earlier with this role word; a qualifier in the mention ("the
-        Florida senator") must be in the earlier mention too."""
+    def _named_in_full(
+        self, surname: str, gender: str | None, position: int
+    ) -> ResolvedSpeaker | None:
+        """The person named in full earlier with this surname ("Dianne Feinstein" for a later
+        "Feinstein"), when the article names only one such person of a compatible gender."""
+        full_names = {
+            m.name
+            for m in self.people.before(position)
+            if " " in m.name
+            and surname_matches(m.name, surname)
+            and self._compatible(m.name, gender, None)
+        }
+        return self._named_speaker(full_names.pop()) if len(full_names) == 1 else None
+
+    def _introduced_with_role(
+        self, words: list[str], mention: str, position: int
+    ) -> ResolvedSpeaker | None:
+        """The person met last with this role word, as a speaker or named with it in the text
+        ("Sen. Marco Rubio", "Mike Pence, the Indiana governor"); a qualifier in the mention
+        ("the Florida senator") must be in the earlier mention too."""
         roles = {w for w in words if w in ROLE_WORDS}
         qualifiers = {w.lower() for w in WORD.findall(mention)[1:] if w[:1].isupper()}
         for mentioned in reversed(self.history):
             earlier = {w.lower() for w in WORD.findall(mentioned.mention)}
             if mentioned.speaker.kind == "person" and roles & earlier and qualifiers <= earlier:
-                return mentioned.speaker
-        return None
+                speaker, spoken_at = mentioned.speaker, mentioned.position
+                break
+        else:
+            speaker, spoken_at = None, -1
+        for named in reversed(self.people.before(position)):
+            if named.start <= spoken_at:
+                break  # the speaker was met later
+            described = self.people.described(named)
+            if roles & described and qualifiers <= described:
+                return self._named_speaker(named.name)
+        return speaker
 
     def _antecedent_before(self, position: int) -> str | None:
         """'Smith, who said ...' -> 'Smith': the capitalised name just before the comma."""

@@ -1,0 +1,297 @@
+"""The people an article names, speakers or not, for resolving "he", "she" and surnames.
+
+A news article introduces a person once by full name ("Donald Trump arrived in Ohio") and
+then calls them by surname or pronoun ("He said ..."), often before they have said anything.
+The resolver therefore needs every person named, not only earlier speakers. Names are found
+as runs of capitalised words; a run counts as a person when its name has two words or more
+and reads as a person's (not a place, a body or a medium), or when it is a single word after
+an honorific or title ("Mr. Kasich", "President Obama"), or when it is the surname of a person
+named in full earlier ("Trump" after "Donald Trump"). A lone capitalised word otherwise names
+no one: most are a sentence's first word, a place or a party.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .lexicon import DATA_DIRECTORY, common_words
+from .speakers import (
+    GENDERED_WORDS,
+    HONORIFICS,
+    TITLES,
+    guess_kind,
+    person_name_in,
+    surname_of,
+)
+from .text import Quotation, Sentence, pair_quotations, paragraphs, sentences
+
+PREPOSITIONS = frozenset(
+    "of about with to by for from against after before between among at on in into over "
+    "under than like including behind toward towards".split()
+)
+GIVEN_NAMES_PATH = DATA_DIRECTORY / "given_names.json"
+# A given name tells a gender when the article evidence for one outweighs the other this much.
+GIVEN_NAME_MAJORITY = 3
+
+# A run of capitalised words, with initials ("R."), abbreviated titles ("Sen.") and the
+# lowercase particles of surnames ("de Vos", "bin Laden") inside it.
+NAME_RUN = re.compile(
+    r"[A-Z][\w’'\-]*\.?"
+    r"(?:[ \t]+(?:[A-Z][\w’'\-]*\.?|(?:de|da|del|der|van|von|bin|ibn|al|el|la|le)(?=[ \t]+[A-Z])))*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    """One mention of a person: where the name is, whom it names, and what it tells of them."""
+
+    start: int
+    end: int
+    name: str  # the fullest name met so far: "Donald Trump" for a later "Mr. Trump"
+    gender: str | None  # "male" / "female" when the mention says so ("Mrs.", "spokeswoman")
+    sentence_index: int
+    quoted: bool  # inside a double quotation: someone else's words, less likely the topic
+    # Neither after a preposition nor a possessor: likelier the subject of its clause
+    # ("Trump asserted", not "the murder of Father Jacques Hamel" or "Trump's words").
+    subject_like: bool = True
+    # The words that describe the person where named: titles before the name and in an
+    # apposition after it ("Sen. Marco Rubio", "Mike Pence, the Indiana governor,"), folded,
+    # abbreviations spelled out; what a later "the Florida senator" is matched against.
+    # Read when first asked for (`People.described`).
+    sentence_span: tuple[int, int] = (0, 0)
+
+
+class People:
+    """Every person an article names, in text order, with lookups by position."""
+
+    def __init__(
+        self, text: str, found_sentences: list[Sentence], quotations: list[Quotation]
+    ) -> None:
+        self.mentions: list[NamedPerson] = []
+        self.genders: dict[str, dict[str, int]] = {}
+        self.sentence_starts = [sentence.start for sentence in found_sentences]
+        quoted = sorted(piece for q in quotations if not q.is_single for piece in q.pieces)
+        full_names: dict[str, list[str]] = {}  # surname -> full names met, latest last
+        for index, sentence in enumerate(found_sentences):
+            for run in NAME_RUN.finditer(text, sentence.start, sentence.end):
+                mention = self._person(text, run, full_names)
+                if mention is None:
+                    continue
+                name, gender = mention
+                position = bisect.bisect_right(quoted, (run.start(), len(text))) - 1
+                inside = position >= 0 and quoted[position][0] <= run.start() < quoted[position][1]
+                before = text[max(sentence.start, run.start() - 20) : run.start()].split()
+                subject_like = not (
+                    (before and before[-1].lower() in PREPOSITIONS)
+                    or run.group().split()[-1].endswith(("’s", "'s"))
+                )
+                self.mentions.append(
+                    NamedPerson(
+                        run.start(),
+                        run.end(),
+                        name,
+                        gender,
+                        index,
+                        inside,
+                        subject_like,
+                        (sentence.start, sentence.end),
+                    )
+                )
+                if gender is not None:
+                    counts = self.genders.setdefault(name, {})
+                    counts[gender] = counts.get(gender, 0) + 1
+        self._starts = [m.start for m in self.mentions]
+        self._text = text
+        self._described: dict[int, frozenset[str]] = {}
+        self._quoted = quoted
+
+    def quotation_at(self, position: int) -> tuple[int, int] | None:
+        """The double quotation piece `position` is in, if any."""
+        index = bisect.bisect_right(self._quoted, (position, float("inf"))) - 1
+        if index >= 0 and self._quoted[index][0] <= position < self._quoted[index][1]:
+            return self._quoted[index]
+        return None
+
+    @staticmethod
+    def _person(
+        text: str, run: re.Match[str], full_names: dict[str, list[str]]
+    ) -> tuple[str, str | None] | None:
+        words = run.group().split()
+        # A possessor ends the name: "Hillary Clinton’s Contributors Are Small Donors".
+        owner = next((k for k, w in enumerate(words) if w.endswith(("’s", "'s"))), None)
+        if owner is not None:
+            words = words[: owner + 1]
+        if (
+            len(words) == 1
+            and words[0].rstrip(".").removesuffix("’s").removesuffix("'s").lower() not in full_names
+        ):
+            return None  # a lone capitalised word, and no one of that surname named before
+        before = text[max(0, run.start() - 30) : run.start()].split()
+        told = [GENDERED_WORDS.get(w.lower().rstrip(".")) for w in words[:2]]
+        if before:
+            told.append(GENDERED_WORDS.get(before[-1].lower().strip(".,")))
+        genders = {g for g in told if g}
+        gender = genders.pop() if len(genders) == 1 else None
+        titled = words[0].lower().rstrip(".") in HONORIFICS | TITLES
+        while len(words) > 2 and words[0].lower().rstrip(".") in TITLES:
+            words = words[1:]  # "State Hillary Clinton" of "Secretary of State Hillary Clinton"
+        written = " ".join(words)
+        if not written.endswith(" Jr."):
+            written = written.rstrip(".")
+        if len(words) == 1:
+            # A lone capitalised word is a person only as the surname of one named before.
+            earlier = full_names.get(written.removesuffix("’s").removesuffix("'s").lower())
+            return (earlier[-1], gender) if earlier else None
+        name, full = _person_name(written)
+        if not name:
+            return None
+        if full:
+            full_names.setdefault(surname_of(name).lower(), []).append(name)
+            return name, gender
+        earlier = full_names.get(name.lower())
+        if earlier:
+            return earlier[-1], gender
+        if titled:
+            return name, gender  # "Mr. Kasich", "President Obama"
+        return None
+
+    def described(self, mention: NamedPerson) -> frozenset[str]:
+        """The folded words that describe a person where named: at most five before the name
+        within its sentence ("the Vermont senator, Lena Ward", "Sen. Marco Rubio") and an
+        apposition right after it ("Mike Pence, the Indiana governor,"), abbreviated titles
+        spelled out."""
+        found = self._described.get(mention.start)
+        if found is None:
+            text = self._text
+            sentence_start, sentence_end = mention.sentence_span
+            before = text[max(sentence_start, mention.start - 60) : mention.start]
+            words = before.split()[-5:] + text[mention.start : mention.end].split()
+            apposition = APPOSITION.match(text, mention.end, sentence_end)
+            if apposition:
+                words += apposition.group(1).split()
+            folded = (w.strip(".,’'").lower().removesuffix("’s").removesuffix("'s") for w in words)
+            found = frozenset(TITLE_ABBREVIATIONS.get(w, w) for w in folded if w)
+            self._described[mention.start] = found
+        return found
+
+    def sentence_of(self, position: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, position) - 1
+
+    def before(self, position: int) -> list[NamedPerson]:
+        """Mentions that start before `position`, in text order."""
+        return self.mentions[: bisect.bisect_left(self._starts, position)]
+
+    def gender_of(self, name: str) -> str | None:
+        """What the article's mentions of this person tell of their gender ("Mrs.",
+        "spokeswoman"); failing that, what their given name does."""
+        counts = self.genders.get(name)
+        if not counts:
+            return given_name_gender(name)
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        return ranked[0][0]
+
+
+# Abbreviated titles, spelled out so that "Sen. Rubio" is a later "the senator".
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "pres": "president",
+    "sec": "secretary",
+    "atty": "attorney",
+    "amb": "ambassador",
+}
+APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{1,60})")
+
+
+@lru_cache(maxsize=16384)  # names recur across articles; bounded for a long-lived worker
+def _person_name(written: str) -> tuple[str | None, bool]:
+    """(the person's name in a run of capitalised words, whether it is a full name); no name
+    when the run names a place, a body, a medium or is made of common words."""
+    name = person_name_in(written)
+    if not name or guess_kind(name) != "person":
+        return None, False
+    words = name.split()
+    if len(words) < 2:
+        return name, False
+    common = common_words()
+    if all(word.lower() in common for word in words):
+        return None, False  # "Election Day"
+    return name, True
+
+
+@cache
+def given_names() -> dict[str, tuple[int, int]]:
+    """Given name -> (male, female) evidence counts (see `mine_given_names`); empty when
+    not mined."""
+    if not GIVEN_NAMES_PATH.exists():
+        return {}
+    with GIVEN_NAMES_PATH.open(encoding="utf-8") as handle:
+        return {name: tuple(counts) for name, counts in json.load(handle)["names"].items()}
+
+
+def given_name_gender(name: str) -> str | None:
+    """The gender a full name's first word tells, when the mined evidence is one-sided."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    male, female = given_names().get(words[0].lower(), (0, 0))
+    if male > female and male >= GIVEN_NAME_MAJORITY * female:
+        return "male"
+    if female > male and female >= GIVEN_NAME_MAJORITY * male:
+        return "female"
+    return None
+
+
+def mine_given_names(documents: Iterable[dict]) -> dict:
+    """Count, for the given name of every person named in full, the evidence of their
+    gender in each article: an honorific or gendered role noun with the name ("Mrs.
+    Clinton", "spokeswoman Jane Doe"), and a sentence opening with "He" or "She" right after
+    a sentence that names this person and no other. Names alone leave the corpus, with counts.
+    """
+    evidence: dict[str, Counter[str]] = {}
+    for document in documents:
+        text = document["text"]
+        spans = paragraphs(text)
+        quotations = pair_quotations(text, spans)
+        found = sentences(text, spans, quotations)
+        people = People(text, found, quotations)
+        told: dict[str, Counter[str]] = {}
+        for name, counts in people.genders.items():
+            told.setdefault(name, Counter()).update(counts)
+        by_sentence: dict[int, set[str]] = {}
+        for mention in people.mentions:
+            if not mention.quoted:
+                by_sentence.setdefault(mention.sentence_index, set()).add(mention.name)
+        for index, sentence in enumerate(found[1:], start=1):
+            opener = text[sentence.start : sentence.start + 4]
+            gender = "male" if opener[:3] == "He " else "female" if opener == "She " else None
+            named = by_sentence.get(index - 1, set())
+            if gender and len(named) == 1:
+                told.setdefault(next(iter(named)), Counter())[gender] += 1
+        for name, counts in told.items():
+            words = name.split()
+            if len(words) < 2 or len(words[0]) < 2 or words[0].endswith("."):
+                continue
+            evidence.setdefault(words[0].lower(), Counter()).update(counts)
+    names = {
+        name: [counts["male"], counts["female"]]
+        for name, counts in sorted(evidence.items())
+        if counts["male"] + counts["female"] >= 2
+    }
+    return {
+        "about": "given name -> [male, female] evidence counts: honorifics and gendered role "
+        "nouns with a full name, and a 'He'/'She' sentence right after one naming only that "
+        "person, mined from the PolNeAR train split by `python -m articles.attribution train`",
+        "names": names,
+    }
