@@ -486,8 +486,13 @@ class _Resolver:
             or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ire", "ul"))
         ):
             return False  # "the older population"
+        # Introduced unnamed: "One man in the crowd", "another unnamed GOP official"; not
+        # an apposition or a predicate about someone named ("Cruz, a candidate", "as a
+        # candidate", "he is a candidate").
         introduced = re.compile(
-            rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b", re.IGNORECASE
+            rf"(?<!,\s)(?<!\bas\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bbe\s)"
+            rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b",
+            re.IGNORECASE,
         )
         return not introduced.search(self.text, 0, position)
 

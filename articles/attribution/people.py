@@ -24,6 +24,7 @@ from .lexicon import DATA_DIRECTORY, common_words
 from .speakers import (
     GENDERED_WORDS,
     HONORIFICS,
+    ROLE_WORDS,
     TITLES,
     guess_kind,
     person_name_in,
@@ -43,7 +44,7 @@ GIVEN_NAME_MAJORITY = 3
 # lowercase particles of surnames ("de Vos", "bin Laden") inside it.
 NAME_RUN = re.compile(
     r"[A-Z][\w’'\-]*\.?"
-    r"(?:[ \t]+(?:[A-Z][\w’'\-]*\.?|(?:de|da|del|der|van|von|bin|ibn|al|el|la|le)(?=[ \t]+[A-Z])))*"
+    r"(?:[^\S\n]+(?:[A-Z][\w’'\-]*\.?|(?:de|da|del|der|van|von|bin|ibn|al|el|la|le)(?=[^\S\n]+[A-Z])))*"
 )
 
 
@@ -118,9 +119,8 @@ class People:
             return self._quoted[index]
         return None
 
-    @staticmethod
     def _person(
-        text: str, run: re.Match[str], full_names: dict[str, list[str]]
+        self, text: str, run: re.Match[str], full_names: dict[str, list[str]]
     ) -> tuple[str, str | None] | None:
         words = run.group().split()
         # A possessor ends the name: "Hillary Clinton’s Contributors Are Small Donors".
@@ -147,7 +147,7 @@ class People:
         if len(words) == 1:
             # A lone capitalised word is a person only as the surname of one named before.
             earlier = full_names.get(written.removesuffix("’s").removesuffix("'s").lower())
-            return (earlier[-1], gender) if earlier else None
+            return (self._latest(earlier, gender), gender) if earlier else None
         name, full = _person_name(written)
         if not name:
             return None
@@ -156,7 +156,7 @@ class People:
             return name, gender
         earlier = full_names.get(name.lower())
         if earlier:
-            return earlier[-1], gender
+            return self._latest(earlier, gender), gender
         if titled:
             return name, gender  # "Mr. Kasich", "President Obama"
         return None
@@ -170,8 +170,23 @@ class People:
         if found is None:
             text = self._text
             sentence_start, sentence_end = mention.sentence_span
-            before = text[max(sentence_start, mention.start - 60) : mention.start]
-            words = before.split()[-5:] + text[mention.start : mention.end].split()
+            before = text[max(sentence_start, mention.start - 60) : mention.start].split()
+            # Back over what can describe a person ("the former Vermont senator,"), to the
+            # first word that cannot ("FBI Director James Comey stated | Clinton").
+            taken = 0
+            for word in reversed(before[-5:]):
+                folded = word.strip(".,’'").lower()
+                if not (
+                    word[:1].isupper()
+                    or folded in DESCRIBING_WORDS
+                    or folded in TITLE_ABBREVIATIONS
+                    or folded in TITLES
+                    or folded in ROLE_WORDS
+                    or folded in GENDERED_WORDS
+                ):
+                    break
+                taken += 1
+            words = before[len(before) - taken :] + text[mention.start : mention.end].split()
             apposition = APPOSITION.match(text, mention.end, sentence_end)
             if apposition:
                 words += apposition.group(1).split()
@@ -179,6 +194,15 @@ class People:
             found = frozenset(TITLE_ABBREVIATIONS.get(w, w) for w in folded if w)
             self._described[mention.start] = found
         return found
+
+    def _latest(self, names: list[str], gender: str | None) -> str:
+        """The last of these full names whose gender may be `gender` ("Mrs. Clinton" is
+        Hillary Clinton, not Bill Clinton named after her)."""
+        if gender is not None:
+            for name in reversed(names):
+                if self.gender_of(name) in (None, gender):
+                    return name
+        return names[-1]
 
     def sentence_of(self, position: int) -> int:
         return bisect.bisect_right(self.sentence_starts, position) - 1
@@ -211,6 +235,20 @@ TITLE_ABBREVIATIONS = {
     "atty": "attorney",
     "amb": "ambassador",
 }
+# Lowercase words that may stand before a name in its description.
+DESCRIBING_WORDS = frozenset(
+    "the a an former then late longtime veteran retired outgoing incoming acting deputy "
+    "assistant senior top chief vice republican democratic gop conservative liberal "
+    "presidential of".split()
+)
+# Last words of the names of places and buildings, seldom of a person ("Persian Gulf",
+# "Trump Plaza", "Wall Street"); "Hill" and "Park" are too often surnames, so "Capitol Hill"
+# is told by its first word.
+PLACE_WORDS = frozenset(
+    "valley gulf river sea ocean mountain mountains island islands street avenue square plaza "
+    "tower towers hotel center centre building airport station county beach bay".split()
+)
+PLACE_FIRST_WORDS = frozenset({"capitol"})
 APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{1,60})")
 
 
@@ -225,8 +263,13 @@ def _person_name(written: str) -> tuple[str | None, bool]:
     if len(words) < 2:
         return name, False
     common = common_words()
-    if all(word.lower() in common for word in words):
-        return None, False  # "Election Day"
+    if (
+        all(word.lower() in common for word in words)
+        or (words[-1].lower() in common and words[0].lower() not in given_names())
+        or words[-1].lower() in PLACE_WORDS
+        or words[0].lower() in PLACE_FIRST_WORDS
+    ):
+        return None, False  # "Election Day", "Transatlantic Trade"; but "Tom Price"
     return name, True
 
 
@@ -257,7 +300,8 @@ def mine_given_names(documents: Iterable[dict]) -> dict:
     """Count, for the given name of every person named in full, the evidence of their
     gender in each article: an honorific or gendered role noun with the name ("Mrs.
     Clinton", "spokeswoman Jane Doe"), and a sentence opening with "He" or "She" right after
-    a sentence that names this person and no other. Names alone leave the corpus, with counts.
+    a sentence that opens with this person's name and names no one else. Names alone leave
+    the corpus, with counts.
     """
     evidence: dict[str, Counter[str]] = {}
     for document in documents:
@@ -270,14 +314,17 @@ def mine_given_names(documents: Iterable[dict]) -> dict:
         for name, counts in people.genders.items():
             told.setdefault(name, Counter()).update(counts)
         by_sentence: dict[int, set[str]] = {}
+        opens: dict[int, str] = {}  # sentence -> the person named first in it, at its start
         for mention in people.mentions:
             if not mention.quoted:
                 by_sentence.setdefault(mention.sentence_index, set()).add(mention.name)
+            if mention.start == found[mention.sentence_index].start:
+                opens[mention.sentence_index] = mention.name
         for index, sentence in enumerate(found[1:], start=1):
             opener = text[sentence.start : sentence.start + 4]
             gender = "male" if opener[:3] == "He " else "female" if opener == "She " else None
             named = by_sentence.get(index - 1, set())
-            if gender and len(named) == 1:
+            if gender and len(named) == 1 and opens.get(index - 1) in named:
                 told.setdefault(next(iter(named)), Counter())[gender] += 1
         for name, counts in told.items():
             words = name.split()

@@ -717,6 +717,13 @@ def person_name_in(mention: str) -> str | None:
     if not runs:
         return None
     started, name = runs[-1]
+    after = [w.strip(".,").lower() for w in words[started + len(name) :]]
+    if (
+        after
+        and all(w.islower() for w in words[started + len(name) :])
+        and (after[-1] in ROLE_WORDS)
+    ):
+        return None  # "the Senate minority leader": the run qualifies the role
     if (
         len(name) == 1
         and name[0].lower().endswith(DEMONYM_ENDINGS)
@@ -741,6 +748,14 @@ def person_name_in(mention: str) -> str | None:
     return " ".join(_without_common_words(name)) or None
 
 
+# Words that open a clause or phrase before its subject, never a given name: "Though Sanders
+# held double-digit leads", "Following Sanders on MSNBC".
+SUBORDINATORS = frozenset(
+    "though although following after before while when unlike like despite because since "
+    "once until unless whereas whether amid during".split()
+)
+
+
 def _without_common_words(name: list[str]) -> list[str]:
     """The name without the common words capitalised at its start: "Does Rubio" -> "Rubio",
     "Actor Clint Howard" -> "Clint Howard", "Pastor Joseph Brown" -> "Joseph Brown". Before a
@@ -757,7 +772,10 @@ def _without_common_words(name: list[str]) -> list[str]:
         if word in NAME_PARTICLES or word not in common:
             break
         if len(name) - first == 2 and not (
-            word in FUNCTION_WORDS - GIVEN_NAME_WORDS or word.endswith("ly") or word == "see"
+            word in FUNCTION_WORDS - GIVEN_NAME_WORDS
+            or word in SUBORDINATORS
+            or word.endswith("ly")
+            or word == "see"
         ):
             break
         first += 1

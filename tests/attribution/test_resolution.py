@@ -142,3 +142,45 @@ def test_train_writes_the_given_names(tmp_path):
     written = json.loads((tmp_path / "given_names.json").read_text(encoding="utf-8"))
     assert written["names"] == {"tomas": [2, 0]}
     assert "Berg" not in (tmp_path / "given_names.json").read_text(encoding="utf-8")
+
+
+def test_a_role_qualified_by_a_body_takes_the_person_introduced_with_it():
+    text = (
+        "Senate Minority Leader Harry Reid met reporters on Tuesday.\n\n"
+        '"It is not a one-way street," the Senate minority leader said.'
+    )
+    assert _speakers(text)[-1] == ("the Senate minority leader", "Harry Reid")
+
+
+def test_a_description_is_matched_against_the_words_before_a_name_not_a_neighbours():
+    text = (
+        "Hillary Clinton used a private server.\n\n"
+        "FBI Director James\xa0Comey stated Clinton and her team were careless.\n\n"
+        "The director further stated that the emails were classified."
+    )
+    assert _speakers(text)[-1] == ("The director", "James Comey")
+
+
+def test_a_candidate_said_to_be_one_is_not_someone_introduced_unnamed():
+    text = (
+        "Donald Trump spoke in Iowa. He is a candidate who has never held office.\n\n"
+        "The candidate said the polls were wrong."
+    )
+    assert _speakers(text)[-1] == ("The candidate", "Donald Trump")
+
+
+def test_places_and_buildings_are_no_antecedents():
+    text = (
+        "Lena Park spoke on Monday.\n\n"
+        "Her office is on Capitol Hill, near the Trump Plaza Hotel. "
+        "She said the vote would be close."
+    )
+    assert _speakers(text)[-1] == ("She", "Lena Park")
+
+
+def test_a_clause_opener_is_no_part_of_a_name():
+    text = (
+        "Bernie Sanders campaigned in Iowa.\n\n"
+        "Though Sanders held a lead in the polls, he said the race was close."
+    )
+    assert ("he", "Bernie Sanders") in _speakers(text)
