@@ -123,17 +123,18 @@ def _pair_quotes(predicted: list[TokenSet], gold: list[TokenSet]) -> dict[int, i
     return pairs
 
 
+def _contents(text: str, quotes: Iterable[Mapping]) -> list[TokenSet]:
+    """Each quote's content as the word tokens it covers (a leading "that" dropped)."""
+    return [
+        word_positions(text, spans_of(q, "quote") or [], drop_leading_that=True) for q in quotes
+    ]
+
+
 def matched_predictions(text: str, gold_quotes: list, predicted_quotes: list) -> set[int]:
     """Indexes of the predicted quotes that the lenient rows count as matching a gold one."""
-    gold = [
-        word_positions(text, spans_of(q, "quote") or [], drop_leading_that=True)
-        for q in gold_quotes
-    ]
-    predicted = [
-        word_positions(text, spans_of(q, "quote") or [], drop_leading_that=True)
-        for q in predicted_quotes
-    ]
-    return set(_pair_quotes(predicted, gold).values())
+    return set(
+        _pair_quotes(_contents(text, predicted_quotes), _contents(text, gold_quotes)).values()
+    )
 
 
 def score_documents(gold: Mapping[str, Mapping], predicted: Mapping[str, Mapping]) -> Score:
@@ -144,14 +145,8 @@ def score_documents(gold: Mapping[str, Mapping], predicted: Mapping[str, Mapping
         text = gold_document["text"]
         gold_quotes = gold_document.get("quotes", [])
         predicted_quotes = predicted.get(doc_id, {}).get("quotes", [])
-        gold_content = [
-            word_positions(text, spans_of(q, "quote") or [], drop_leading_that=True)
-            for q in gold_quotes
-        ]
-        predicted_content = [
-            word_positions(text, spans_of(q, "quote") or [], drop_leading_that=True)
-            for q in predicted_quotes
-        ]
+        gold_content = _contents(text, gold_quotes)
+        predicted_content = _contents(text, predicted_quotes)
         gold_speakers = [_speaker_tokens(text, q) for q in gold_quotes]
         predicted_speakers = [_speaker_tokens(text, q) for q in predicted_quotes]
         pairs = _pair_quotes(predicted_content, gold_content)
