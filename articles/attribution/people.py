@@ -61,10 +61,8 @@ class NamedPerson:
     # Neither after a preposition nor a possessor: likelier the subject of its clause
     # ("Trump asserted", not "the murder of Father Jacques Hamel" or "Trump's words").
     subject_like: bool = True
-    # The words that describe the person where named: titles before the name and in an
-    # apposition after it ("Sen. Marco Rubio", "Mike Pence, the Indiana governor,"), folded,
-    # abbreviations spelled out; what a later "the Florida senator" is matched against.
-    # Read when first asked for (`People.described`).
+    # The sentence's span, where `People.described` reads the words that describe the person
+    # (what a later "the Florida senator" is matched against) when first asked.
     sentence_span: tuple[int, int] = (0, 0)
 
 
@@ -77,7 +75,7 @@ class People:
         self.mentions: list[NamedPerson] = []
         self.genders: dict[str, dict[str, int]] = {}
         self.sentence_starts = [sentence.start for sentence in found_sentences]
-        quoted = sorted(piece for q in quotations if not q.is_single for piece in q.pieces)
+        self._quoted = sorted(piece for q in quotations if not q.is_single for piece in q.pieces)
         full_names: dict[str, list[str]] = {}  # surname -> full names met, latest last
         for index, sentence in enumerate(found_sentences):
             for run in NAME_RUN.finditer(text, sentence.start, sentence.end):
@@ -85,8 +83,6 @@ class People:
                 if mention is None:
                     continue
                 name, gender = mention
-                position = bisect.bisect_right(quoted, (run.start(), len(text))) - 1
-                inside = position >= 0 and quoted[position][0] <= run.start() < quoted[position][1]
                 before = text[max(sentence.start, run.start() - 20) : run.start()].split()
                 subject_like = not (
                     (before and before[-1].lower() in PREPOSITIONS)
@@ -99,7 +95,7 @@ class People:
                         name,
                         gender,
                         index,
-                        inside,
+                        self.quotation_at(run.start()) is not None,
                         subject_like,
                         (sentence.start, sentence.end),
                     )
@@ -110,7 +106,6 @@ class People:
         self._starts = [m.start for m in self.mentions]
         self._text = text
         self._described: dict[int, frozenset[str]] = {}
-        self._quoted = quoted
 
     def quotation_at(self, position: int) -> tuple[int, int] | None:
         """The double quotation piece `position` is in, if any."""
