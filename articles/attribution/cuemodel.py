@@ -302,6 +302,7 @@ def frame_features(
     source: tuple[int, int] | None,
     segments: list[tuple[int, int]],
     kind: str,
+    nesting: str = "",
 ) -> list[str]:
     """Features of a found statement for 'does annotators' content match it': the construction,
     the cue and how sure the classifier was of it, the content's length and edges, the source."""
@@ -329,6 +330,10 @@ def frame_features(
         "first+last=" + first_class + "|" + last_class,
         "segments=" + _bucket(len(segments), (1, 2)),
     ]
+    if nesting:
+        # Inside another statement's content ("… a class that he argued was …"), or holding one.
+        features += ["nesting=" + nesting, "nesting+kind=" + nesting + "|" + kind]
+        features.append("nesting+cfg=" + nesting + "|" + configuration)
     content_text = text[segments[0][0] : segments[-1][1]]
     if any(mark in content_text for mark in QUOTE_MARKS):
         features.append("marks-inside")

@@ -108,6 +108,7 @@ def _extract(
         sentence.tokens = tokenize(text, sentence.start, sentence.end)
         frames.extend(SentenceFrames(text, sentence, quotations, index).frames())
     frames.sort(key=lambda frame: frame.segments[0][0])
+    nesting = _nesting(frames)
     people = People(text, found_sentences, quotations)
     resolver = _Resolver(text, gazetteer or Gazetteer(), published, people)
     attributions: list[Attribution] = []
@@ -173,6 +174,7 @@ def _extract(
                 source=frame.source,
                 segments=segments,
                 kind=kind,
+                nesting=nesting.get(id(frame), ""),
             )
             # The filter's chance that annotators would mark this statement is its
             # confidence: it ranks right from wrong better than the construction's fixed
@@ -203,6 +205,42 @@ def _extract(
         previous_paragraph = frame.paragraph_index
     _mark_relays(attributions)
     return list(zip(attributions, found_features, strict=True))
+
+
+def _nesting(frames: list[Frame]) -> dict[int, str]:
+    """For each frame (by id) whose content lies inside another's, "inside"; whose content
+    holds another's, "holds": "that he argued was thrusting …" inside "delivering a sweeping
+    indictment of a class that he argued was …". Continuations are left out."""
+    judged = [f for f in frames if f.configuration != "continuation"]
+    found: dict[int, str] = {}
+    for frame in judged:
+        start, end = frame.segments[0][0], frame.segments[-1][1]
+        for other in judged:
+            if other is frame:
+                continue
+            other_start, other_end = other.segments[0][0], other.segments[-1][1]
+            if (
+                other_start <= start
+                and end <= other_end
+                and (other_start, other_end)
+                != (
+                    start,
+                    end,
+                )
+            ):
+                found[id(frame)] = "inside"
+                break
+            if (
+                start <= other_start
+                and other_end <= end
+                and (other_start, other_end)
+                != (
+                    start,
+                    end,
+                )
+            ):
+                found[id(frame)] = "holds"
+    return found
 
 
 def _overlap(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:

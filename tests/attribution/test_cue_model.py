@@ -13,6 +13,7 @@ from articles.attribution.cuemodel import (
     using_end_model,
     using_frame_model,
 )
+from articles.attribution.engine import candidate_attributions
 from articles.attribution.text import tokenize
 
 
@@ -79,6 +80,20 @@ def test_confidence_is_the_frame_filters_chance_and_the_filter_drops_unlikely_on
     with using_frame_model(FrameModel({"bias": 0.0, "cue=show": 0.4})):
         said, shown = extract(text)
     assert (said.confidence, shown.confidence) == (0.5, 0.6)
+
+
+def test_the_filter_is_told_when_a_statement_lies_inside_another():
+    text = (
+        "The senator delivered an attack on a political class that he argued was thrusting "
+        "the country into decline."
+    )
+    nesting = {
+        text[a.start : a.end]: [f for f in features if f.startswith("nesting=")]
+        for a, features in candidate_attributions(text)
+    }
+    inner = "was thrusting the country into decline"
+    assert nesting[inner] == ["nesting=inside"]
+    assert ["nesting=holds"] in [v for k, v in nesting.items() if k != inner]
 
 
 def test_train_cues_writes_weights_without_corpus_text(tmp_path):
