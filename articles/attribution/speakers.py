@@ -357,6 +357,8 @@ def _document_author(mention: str) -> str | None:
         ):
             return None
         author = words[k + 1 :]
+        if not author:
+            return None  # "a poll by": the author is not in the mention
         if author[0].lower() in ("the", "a", "an") and len(author) > 1:
             named = author[1]
         else:

@@ -312,3 +312,9 @@ def test_a_role_word_closing_a_name_is_a_surname() -> None:
     assert person_name_in("Law School Dean Jane Smith") == "Jane Smith"
     assert person_name_in("the Harvard dean") is None
     assert person_name_in("U.N. Secretary-General Ban Ki-moon") == "Ban Ki-moon"
+
+
+def test_a_document_whose_author_the_mention_does_not_give_is_judged_without_error() -> None:
+    # "a poll by" ends before its author: no author to take, and no IndexError.
+    assert guess_kind("a poll by") in ("person", "organization", "media", "group")
+    assert guess_kind("a tally by the Associated Press") == "media"
