@@ -159,6 +159,7 @@ def _extract(
             if not CONTINUATION_ACROSS_PARAGRAPHS:
                 continue
             chance = None
+            source = frame.source
             speaker = previous.speaker
             cue_lemma = previous.cue_lemma
             features: list[str] = []
@@ -182,7 +183,8 @@ def _extract(
             chance = frame_filter.probability(features) if frame_filter is not None else None
             if chance is not None and chance < FRAME_THRESHOLD:
                 continue  # the learned filter judges the rules' find unlike annotated ones
-            speaker = resolver.resolve(frame.source, frame.cue_lemma) if frame.source else None
+            source = _pronoun_alone(text, frame.source) if frame.source else None
+            speaker = resolver.resolve(source, frame.cue_lemma) if source else None
             cue_lemma = frame.cue_lemma
         attribution = Attribution(
             start=segments[0][0],
@@ -191,7 +193,7 @@ def _extract(
             kind=kind,
             cue=frame.cue,
             cue_lemma=cue_lemma,
-            speaker_mention=frame.source,
+            speaker_mention=source,
             speaker=speaker,
             confidence=frame.confidence if chance is None else round(chance, 2),
         )
@@ -205,6 +207,25 @@ def _extract(
         previous_paragraph = frame.paragraph_index
     _mark_relays(attributions)
     return list(zip(attributions, found_features, strict=True))
+
+
+# A subject pronoun closing a source the walk back took with words before it ("which he",
+# "at least based on how he", "during 36 minutes of remarks she", "He’s"): the pronoun alone
+# is the source, as annotators mark it. Not "Clinton and she".
+PRONOUN_AT_END = re.compile(
+    r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=(?:[’'](?:s|re|ve|d|ll))?$)"
+)
+
+
+def _pronoun_alone(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    mention = text[start:end]
+    found = PRONOUN_AT_END.search(mention)
+    if found is None or (found.start() == 0 and found.end() == len(mention)):
+        return span
+    if re.search(r"\band\s+$", mention[: found.start()]):
+        return span
+    return start + found.start(), start + found.end()
 
 
 def _nesting(frames: list[Frame]) -> dict[int, str]:

@@ -184,3 +184,12 @@ def test_a_clause_opener_is_no_part_of_a_name():
         "Though Sanders held a lead in the polls, he said the race was close."
     )
     assert ("he", "Bernie Sanders") in _speakers(text)
+
+
+def test_a_pronoun_closing_a_source_is_the_source_alone():
+    text = (
+        "Tomas Berg spoke on Monday about the budget, which he said would cut taxes.\n\n"
+        "Lena Park arrived late. At the town hall this week she said the plan would fail.\n\n"
+        "Tomas Berg left early. He’s said the plan would fail."
+    )
+    assert _speakers(text) == [("he", "Tomas Berg"), ("she", "Lena Park"), ("He", "Tomas Berg")]
