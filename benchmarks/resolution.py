@@ -1,5 +1,5 @@
-"""How often the engine resolves a source written as "he", "she" or a role ("the senator",
-"the former president") to the right person.
+"""How often the engine resolves a source written as "he", "she", "they" or a role ("the
+senator", "the former president") to the right person or group.
 
 usage: python benchmarks/resolution.py [--eval-dir DIR] [--show N]
 
@@ -8,13 +8,14 @@ source is "he" or "she" (240) or a noun phrase with a role or other description 
 (149: "the senator", "the former president", "the businessman"), each with the person it
 stands for, marked by hand: the offsets of the source and of the last mention of that person's
 surname before it (offsets only, so no corpus text is kept here), or none when it stands for no
-one the article names ("the man" met once, "the letter"). The corpus itself is read from
---eval-dir.
+one the article names ("the man" met once, "the letter"); and 160 sources written "they", with
+the head word of the group they stand for ("advisers" of "his advisers"). The corpus itself is
+read from --eval-dir.
 
 A case counts as right when the engine finds a statement with that source and resolves it to a
-speaker whose name ends in that surname, or, for no one, to no one the article names. Side by
-side, over the same cases: the person named last before the source, as the engine's own person
-finder sees them (a baseline, not a system).
+speaker whose name ends in that surname (for "they": whose name holds the head word), or, for
+no one, to no one the article names. Side by side, over the same cases: the person (or group)
+named last before the source, as the engine's own finder sees them (a baseline, not a system).
 """
 
 from __future__ import annotations
@@ -70,8 +71,20 @@ def main() -> None:
         text = documents[case["doc_id"]]["text"]
         mention = tuple(case["mention"])
         everyone = {surname(m.name) for m in people[case["doc_id"]].mentions}
-        named = people[case["doc_id"]].before(mention[0])
+        if kind == "they":
+            found_people = people[case["doc_id"]]
+            named = [
+                group
+                for index in range(found_people.sentence_of(mention[0]) + 1)
+                for group in found_people.groups_in(index)
+                if group.start < mention[0]
+            ]
+        else:
+            named = people[case["doc_id"]].before(mention[0])
         last = surname(named[-1].name) if named else ""
+        if case["referent"] is None and kind == "they":
+            outcome[(kind + ", no one", "cases")] += 1
+            continue  # generic "they": nothing to judge
         if case["referent"] is None:
             # No one named: "the man" met once, "the letter". Right unless resolved to
             # someone the article names.
@@ -90,6 +103,11 @@ def main() -> None:
         outcome[(kind, "found, baseline right")] += baseline_right
         if wanted_surname is None:
             right = not got or surname(got) not in everyone
+        elif kind == "they":
+            # A group is right when its name holds the head word ("his advisers", "the Clinton
+            # campaign", "Anna Palmer and Jake Sherman").
+            words = [w.lower() for w in re.findall(r"[\w’'\-]+", got)]
+            right = wanted_surname in words
         else:
             right = bool(got) and surname(got) == wanted_surname
         if right:
@@ -103,7 +121,7 @@ def main() -> None:
             )
     print(f"{len(cases)} hand-resolved sources in {len(documents)} PolNeAR train articles")
     print(f"{'source':16} {'cases':>5} {'found':>5}  {'engine right':>14}  {'baseline right':>14}")
-    for kind in ("pronoun", "pronoun, no one", "role", "role, no one"):
+    for kind in ("pronoun", "pronoun, no one", "role", "role, no one", "they"):
         total = outcome[(kind, "found")] + outcome[(kind, "not found")]
         judged = outcome[(kind, "found")]
         if not judged:

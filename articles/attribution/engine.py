@@ -367,6 +367,8 @@ class _Resolver:
             # has called "Mr." or "spokesman"; with no such person, nobody.
             return self._person_before(span[0], PERSON_PRONOUNS[lower])
         if lower in GROUP_PRONOUNS:
+            if lower != "we":  # "we" speaks for the speaker's side, usually quoted
+                return self._group_before(span[0])
             return self._latest(("group", "organization", "media"))
         if lower == "it":
             return self._latest(("organization", "media"))
@@ -554,6 +556,43 @@ class _Resolver:
             re.IGNORECASE,
         )
         return not introduced.search(self.text, 0, position)
+
+    def _group_before(self, position: int) -> ResolvedSpeaker | None:
+        """What a "they" at `position` stands for: in the nearest sentence before it (or its
+        own, before it) that names a group or a body outside quotation marks, the source of a
+        statement there, else the group named there most like its subject, people named
+        together before a description."""
+        people = self.people
+        own_sentence = people.sentence_of(position)
+        own_quotation = people.quotation_at(position)
+        kinds = ("group", "organization", "media")
+        sources: dict[int, _Mentioned] = {}  # sentence -> its last such source
+        for h in self.history:
+            if (
+                h.position < position
+                and h.speaker.kind in kinds
+                and people.quotation_at(h.position) in (None, own_quotation)
+            ):
+                sources[people.sentence_of(h.position)] = h
+        for index in range(own_sentence, -1, -1):
+            if index in sources:
+                return sources[index].speaker
+            there = [
+                g
+                for g in people.groups_in(index)
+                if g.start < position and not g.quoted and (g.subject_like or index != own_sentence)
+            ]
+            if there:
+                # Most like the subject; people named ("The new editors are Anna Palmer and
+                # Jake Sherman") before a description of them.
+                named = min(there, key=lambda g: (not g.subject_like, not g.of_named_people))
+                known = self.gazetteer.within(named.name)
+                if known is not None:
+                    return ResolvedSpeaker(known.canonical_name, known.kind, True)
+                kind = guess_kind(named.name)
+                kind = kind if kind in kinds else "group"
+                return ResolvedSpeaker(new_speaker_name(named.name, kind), kind, False)
+        return None
 
     def _named_speaker(self, name: str) -> ResolvedSpeaker:
         """The speaker a person named in the text is: a gazetteer entry, the speaker met

@@ -19,15 +19,20 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from .lexicon import DATA_DIRECTORY, common_words
 from .speakers import (
     GENDERED_WORDS,
+    GROUP_WORDS,
     HONORIFICS,
+    ORGANIZATION_WORDS,
+    PERSON_WORDS,
     ROLE_WORDS,
     TITLES,
     guess_kind,
     person_name_in,
+    plural_of,
     surname_of,
 )
 from .text import Quotation, Sentence, pair_quotations, paragraphs, sentences
@@ -64,6 +69,44 @@ class NamedPerson:
     # The sentence's span, where `People.described` reads the words that describe the person
     # (what a later "the Florida senator" is matched against) when first asked.
     sentence_span: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedGroup:
+    """A mention of several people or a body that "they" may stand for: "Republicans", "his
+    advisers", "the Clinton campaign", "Anna Palmer and Jake Sherman"."""
+
+    start: int
+    end: int
+    name: str  # as written: what the speaker is called when "they" resolves to it
+    sentence_index: int
+    quoted: bool
+    subject_like: bool
+    of_named_people: bool = False  # "Anna Palmer and Jake Sherman"
+
+
+# Heads of plural mentions that name no group of speakers on their own.
+NOT_GROUP_HEADS = frozenset(
+    "some many several most few others polls surveys studies reports".split()
+)
+# Words that may open a group's mention before its head: "his advisers", "the two senators",
+# "many Republican voters".
+GROUP_OPENERS = frozenset(
+    "the his her their its our these those some many several most both all two three four "
+    "five other top senior".split()
+)
+# Plural endings of nouns for people (activists, Republicans, attendees, volunteers), and
+# plurals for people whose endings other words share ("voters" but "numbers").
+PEOPLE_ENDINGS = ("ists", "ians", "ees", "eers")
+PEOPLE_PLURALS = frozenset(
+    "workers employers owners readers viewers listeners protesters protestors demonstrators "
+    "organizers donors investors reporters writers teachers farmers lawyers bankers insiders "
+    "outsiders residents students parents immigrants participants opponents proponents "
+    "constituents respondents migrants evangelicals moderates independents rivals allies "
+    "progressives millennials operatives families friends colleagues fans backers "
+    "strategists pollsters economists scientists historians consumers taxpayers".split()
+)
+WORD_TOKEN = re.compile(r"[A-Za-z][\w’'\-]*")
 
 
 class People:
@@ -104,6 +147,8 @@ class People:
                     counts = self.genders.setdefault(name, {})
                     counts[gender] = counts.get(gender, 0) + 1
         self._starts = [m.start for m in self.mentions]
+        self._sentences = found_sentences
+        self._groups: dict[int, list[NamedGroup]] = {}
         self._text = text
         self._described: dict[int, frozenset[str]] = {}
 
@@ -155,6 +200,75 @@ class People:
         if titled:
             return name, gender  # "Mr. Kasich", "President Obama"
         return None
+
+    def _groups_in(self, text: str, sentence: Sentence, index: int) -> list[NamedGroup]:
+        """Plural mentions of people ("Republicans", "his advisers"), bodies after "the" or a
+        possessor ("the Clinton campaign"), and two people named together ("Anna Palmer and
+        Jake Sherman")."""
+        found: list[NamedGroup] = []
+        words = list(WORD_TOKEN.finditer(text, sentence.start, sentence.end))
+        for k, word in enumerate(words):
+            head = word.group().lower()
+            plural = head not in NOT_GROUP_HEADS and (
+                head in GROUP_WORDS
+                or plural_of(head, ROLE_WORDS | PERSON_WORDS)
+                or head in PEOPLE_PLURALS
+                or (head.endswith(PEOPLE_ENDINGS) and len(head) > 5)
+            )
+            body = head in ORGANIZATION_WORDS and k > 0
+            if not (plural or body):
+                continue
+            first = k
+            while first > 0 and k - first < 3:
+                before = words[first - 1]
+                between = text[before.end() : words[first].start()]
+                if between.strip() or not (
+                    before.group().lower() in GROUP_OPENERS
+                    or before.group()[:1].isupper()
+                    or before.group().endswith(("’s", "'s"))
+                ):
+                    break
+                first -= 1
+            opener = words[first].group().lower()
+            if (
+                body
+                and first == k
+                or (
+                    body
+                    and opener not in ("the", "its", "their", "his", "her")
+                    and not words[first].group().endswith(("’s", "'s"))
+                )
+            ):
+                continue  # "campaign" alone, "a campaign": no particular body
+            found.append(self._group(text, words[first].start(), word.end(), index))
+        # "activists and intellectuals", "gay rights supporters and others": one group.
+        for left, right in pairwise(list(found)):
+            if text[left.end : right.start] == " and ":
+                found.append(self._group(text, left.start, right.end, index))
+        people = [m for m in self.mentions if m.sentence_index == index]
+        for left, right in pairwise(people):
+            if text[left.end : right.start] == " and ":
+                found.append(self._group(text, left.start, right.end, index, named=True))
+        return sorted(found, key=lambda g: g.start)
+
+    def _group(
+        self, text: str, start: int, end: int, index: int, *, named: bool = False
+    ) -> NamedGroup:
+        while end > start and text[end - 1] in ".,":
+            end -= 1
+        before = text[max(0, start - 20) : start].split()
+        subject_like = not (before and before[-1].lower() in PREPOSITIONS)
+        quoted = self.quotation_at(start) is not None
+        return NamedGroup(start, end, text[start:end], index, quoted, subject_like, named)
+
+    def groups_in(self, index: int) -> list[NamedGroup]:
+        """The groups sentence `index` names, in text order (read when first asked for: only
+        a "they" needs them, and only in the sentences before it)."""
+        found = self._groups.get(index)
+        if found is None:
+            found = self._groups_in(self._text, self._sentences[index], index)
+            self._groups[index] = found
+        return found
 
     def described(self, mention: NamedPerson) -> frozenset[str]:
         """The folded words that describe a person where named: at most five before the name

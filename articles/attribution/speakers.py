@@ -278,7 +278,7 @@ QUANTIFIERS = frozenset(
 )
 
 
-def _plural_of(word: str, singulars: frozenset[str]) -> bool:
+def plural_of(word: str, singulars: frozenset[str]) -> bool:
     """Whether `word` is the plural of one of `singulars` ("candidates", "spokesmen")."""
     if word.endswith("men") and word[:-3] + "man" in singulars:
         return True
@@ -396,14 +396,14 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     if _counts_people(words):
         return "group"  # "60 percent", "a mere 9 percent", "the two", "Both"
     if (
-        _plural_of(words[-1], ROLE_WORDS | PERSON_WORDS)
+        plural_of(words[-1], ROLE_WORDS | PERSON_WORDS)
         # "Candidates", "two spokesmen"; but "Dottie Deans" is named
         and (
             written[-1].islower()
             or len(written) == 1
             or words[0] in PHRASE_DETERMINERS | QUANTIFIERS
         )
-    ) or (words[0] in QUANTIFIERS and _plural_of(words[-1], KIND_WORDS | ROLE_WORDS)):
+    ) or (words[0] in QUANTIFIERS and plural_of(words[-1], KIND_WORDS | ROLE_WORDS)):
         return "group"  # "Both candidates", "All three Republican presidential candidates"
     if any(
         w in ROLE_WORDS and not (k + 1 < len(words) and words[k + 1] in ORGANIZATION_WORDS)
@@ -423,7 +423,7 @@ def guess_kind(mention: str, cue_lemma: str = "") -> SpeakerKind:
     if words[-1] in GROUP_WORDS or words[0] in GROUP_WORDS or words[0] in GROUP_PRONOUNS:
         return "group"
     acronym = len(written[-1]) > 1 and written[-1].isupper()
-    if any(w in ORGANIZATION_WORDS or _plural_of(w, ORGANIZATION_WORDS) for w in words) or (
+    if any(w in ORGANIZATION_WORDS or plural_of(w, ORGANIZATION_WORDS) for w in words) or (
         acronym and all(w in ("the", "a", "an") for w in words[:-1])  # "the IMF", "AROS"
     ):
         return "organization"
@@ -560,7 +560,7 @@ def names_people(words: list[str]) -> bool:
     personal physician"), as against a thing ("bold agenda", "statement")."""
     return any(
         w in KIND_WORDS
-        or _plural_of(w, KIND_WORDS)
+        or plural_of(w, KIND_WORDS)
         or w.endswith(PERSON_NOUN_ENDINGS)
         or w.endswith(("ies", "ian", "ist", "er", "or"))  # allies, physician, lobbyist
         for w in words

@@ -193,3 +193,27 @@ def test_a_pronoun_closing_a_source_is_the_source_alone():
         "Tomas Berg left early. He’s said the plan would fail."
     )
     assert _speakers(text) == [("he", "Tomas Berg"), ("she", "Lena Park"), ("He", "Tomas Berg")]
+
+
+def test_they_is_the_group_the_sentence_before_is_about():
+    text = (
+        "Union officials said the plan was sound.\n\n"
+        "The attendees at the dinner were skeptical. They said the plan would fail."
+    )
+    assert _speakers(text)[-1] == ("They", "the attendees")
+
+
+def test_they_can_be_two_people_named_together():
+    text = (
+        "Union officials said the plan was sound.\n\n"
+        "The new editors are Anna Palmer and Jake Sherman. They said the paper would grow."
+    )
+    assert _speakers(text)[-1] == ("They", "Anna Palmer and Jake Sherman")
+
+
+def test_they_skips_a_group_after_a_preposition_in_its_own_sentence():
+    text = (
+        "Republicans met in Ohio on Monday.\n\n"
+        "After the vote by the delegates, they said the platform was settled."
+    )
+    assert _speakers(text)[-1] == ("they", "Republicans")
