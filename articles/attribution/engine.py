@@ -209,6 +209,27 @@ def _extract(
     return list(zip(attributions, found_features, strict=True))
 
 
+# "It is said that …", "it was revealed in March that …", "it is unclear whether …": an "it"
+# that stands for nothing.
+EXPLETIVE_WORDS = (
+    r"(?:\w+ly\s+)?(?:said|reported|revealed|unclear|clear|believed|thought|understood|known|"
+    r"expected|alleged|rumou?red|claimed|likely|unlikely|possible|true|worth|time|hard|"
+    r"difficult|important|obvious|evident|apparent|doubtful|not)\b"
+)
+EXPLETIVE_IT = re.compile(
+    r"\s+(?:is|was|has been|had been|seems|seemed|appears|appeared)\s+" + EXPLETIVE_WORDS
+)
+EXPLETIVE_AFTER_IS = re.compile(r"\s+" + EXPLETIVE_WORDS)  # "It’s unclear whether …"
+EXPLETIVE_MENTION = re.compile(r"(?i)it[’']s\s+" + EXPLETIVE_WORDS)  # the walk took "It's worth"
+# "Dianne Feinstein of California, who": the person, not the state.
+NAME_OF_PLACE_BEFORE = re.compile(
+    r"((?:[A-Z][\w.’'\-]*[ \t])*[A-Z][\w.’'\-]*)[ \t]+(?:of|from)[ \t]+"
+    r"(?:[A-Z][\w.’'\-]*[ \t]?){1,3}$"
+)
+# "Matt Duss, the president of the Foundation for Middle East Peace, who": the name before.
+APPOSITION_BEFORE = re.compile(
+    r"((?:[A-Z][\w.’'\-]*[ \t])*[A-Z][\w.’'\-]*),\s+(?:the|a|an)\s[^,.;]{1,80},\s*$"
+)
 # A subject pronoun closing a source the walk back took with words before it ("which he",
 # "at least based on how he", "during 36 minutes of remarks she", "He’s"): the pronoun alone
 # is the source, as annotators mark it. Not "Clinton and she".
@@ -358,7 +379,7 @@ class _Resolver:
     ) -> ResolvedSpeaker | None:
         lower = mention.lower().strip()
         if lower in RELATIVE_PRONOUNS:
-            antecedent = self._antecedent_before(span[0])
+            antecedent = self._antecedent_before(span[0], people=lower == "who")
             if antecedent:
                 return self._resolve(antecedent, span, cue_lemma)
             return self._latest(("person", "organization", "media", "group"))
@@ -371,7 +392,13 @@ class _Resolver:
                 return self._group_before(span[0])
             return self._latest(("group", "organization", "media"))
         if lower == "it":
-            return self._latest(("organization", "media"))
+            if (
+                EXPLETIVE_IT.match(self.text, span[1])
+                or (mention.endswith(("’s", "'s")) and EXPLETIVE_AFTER_IS.match(self.text, span[1]))
+                or EXPLETIVE_MENTION.match(self.text, span[0], span[1])
+            ):
+                return None  # "it is said", "it was revealed": no one in particular
+            return self._group_before(span[0], body=True)
         known = self.gazetteer.within(mention)
         if known is not None:
             return ResolvedSpeaker(known.canonical_name, known.kind, True)
@@ -557,15 +584,15 @@ class _Resolver:
         )
         return not introduced.search(self.text, 0, position)
 
-    def _group_before(self, position: int) -> ResolvedSpeaker | None:
-        """What a "they" at `position` stands for: in the nearest sentence before it (or its
-        own, before it) that names a group or a body outside quotation marks, the source of a
-        statement there, else the group named there most like its subject, people named
-        together before a description."""
+    def _group_before(self, position: int, *, body: bool = False) -> ResolvedSpeaker | None:
+        """What a "they" (or, for `body`, an "it") at `position` stands for: in the nearest
+        sentence before it (or its own, before it) that names a group or a body outside
+        quotation marks, the source of a statement there, else the group named there most like
+        its subject, people named together before a description."""
         people = self.people
         own_sentence = people.sentence_of(position)
         own_quotation = people.quotation_at(position)
-        kinds = ("group", "organization", "media")
+        kinds = ("organization", "media") if body else ("group", "organization", "media")
         sources: dict[int, _Mentioned] = {}  # sentence -> its last such source
         for h in self.history:
             if (
@@ -580,7 +607,10 @@ class _Resolver:
             there = [
                 g
                 for g in people.groups_in(index)
-                if g.start < position and not g.quoted and (g.subject_like or index != own_sentence)
+                if g.start < position
+                and not g.quoted
+                and (g.subject_like or index != own_sentence)
+                and (g.body or not body)
             ]
             if there:
                 # Most like the subject; people named ("The new editors are Anna Palmer and
@@ -654,8 +684,25 @@ class _Resolver:
                 return self._named_speaker(named.name)
         return speaker
 
-    def _antecedent_before(self, position: int) -> str | None:
-        """'Smith, who said ...' -> 'Smith': the capitalised name just before the comma."""
-        before = self.text[max(0, position - 120) : position].rstrip(" ,")
+    def _antecedent_before(self, position: int, *, people: bool = True) -> str | None:
+        """What a relative pronoun stands for: the capitalised name just before it ("Smith,
+        who said …"); for a "who" (`people`), also the name before an apposition ("Matt Duss,
+        the president of the Foundation for Middle East Peace, who …") or the group just
+        before it ("senators who wanted …", "his aides, who …")."""
+        before = self.text[max(0, position - 160) : position]
+        apposition = APPOSITION_BEFORE.search(before) if people else None
+        if apposition:
+            return apposition.group(1).strip()
+        before = before.rstrip(" ,")
+        if people and (placed := NAME_OF_PLACE_BEFORE.search(before)):
+            return placed.group(1)  # "Sen. Dianne Feinstein of California, who …"
         match = re.search(r"((?:[A-Z][\w.’'\-]*\s?)+)$", before)
-        return match.group(1).strip() if match else None
+        if match:
+            return match.group(1).strip()
+        if not people:
+            return None  # "which", "that": a name before it or nothing
+        end = len(self.text[:position].rstrip(" ,"))
+        for group in self.people.groups_in(self.people.sentence_of(position)):
+            if group.end == end:
+                return self.text[group.start : group.end]
+        return None

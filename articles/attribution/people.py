@@ -83,6 +83,7 @@ class NamedGroup:
     quoted: bool
     subject_like: bool
     of_named_people: bool = False  # "Anna Palmer and Jake Sherman"
+    body: bool = False  # one body, for "it": "the Clinton campaign", "the committee"
 
 
 # Heads of plural mentions that name no group of speakers on their own.
@@ -106,6 +107,9 @@ PEOPLE_PLURALS = frozenset(
     "progressives millennials operatives families friends colleagues fans backers "
     "strategists pollsters economists scientists historians consumers taxpayers".split()
 )
+# What opens the mention of one particular body: "the campaign", "its board", "Clinton's
+# campaign" (a possessor); not "a campaign".
+BODY_OPENERS = frozenset("the its their his her".split())
 WORD_TOKEN = re.compile(r"[A-Za-z][\w’'\-]*")
 
 
@@ -215,7 +219,12 @@ class People:
                 or head in PEOPLE_PLURALS
                 or (head.endswith(PEOPLE_ENDINGS) and len(head) > 5)
             )
-            body = head in ORGANIZATION_WORDS and k > 0
+            body = (
+                head in ORGANIZATION_WORDS
+                and k > 0
+                # "the FBI director", "the campaign manager": the body only qualifies a person
+                and not (k + 1 < len(words) and words[k + 1].group().lower() in ROLE_WORDS)
+            )
             if not (plural or body):
                 continue
             first = k
@@ -226,21 +235,43 @@ class People:
                     before.group().lower() in GROUP_OPENERS
                     or before.group()[:1].isupper()
                     or before.group().endswith(("’s", "'s"))
+                    # "the ethics committee"; not "chairman of Clinton's campaign"
+                    or (body and not plural and before.group().lower() not in PREPOSITIONS)
                 ):
                     break
                 first -= 1
-            opener = words[first].group().lower()
+                if body and not plural and before.group().lower() in BODY_OPENERS:
+                    break
+            opening = [w.group() for w in words[first:k]]
             if (
                 body
-                and first == k
-                or (
-                    body
-                    and opener not in ("the", "its", "their", "his", "her")
-                    and not words[first].group().endswith(("’s", "'s"))
-                )
+                and not plural
+                and not any(w.lower() in BODY_OPENERS or w.endswith(("’s", "'s")) for w in opening)
             ):
                 continue  # "campaign" alone, "a campaign": no particular body
-            found.append(self._group(text, words[first].start(), word.end(), index))
+            last = k
+            if word.group()[:1].isupper():
+                # A name goes on: "the White House", "the University of Michigan".
+                while (
+                    last + 1 < len(words)
+                    and not text[words[last].end() : words[last + 1].start()].strip()
+                ):
+                    following = words[last + 1].group()
+                    if following[:1].isupper():
+                        last += 1
+                    elif (
+                        following in ("of", "for")
+                        and last + 2 < len(words)
+                        and words[last + 2].group()[:1].isupper()
+                    ):
+                        last += 2
+                    else:
+                        break
+            found.append(
+                self._group(
+                    text, words[first].start(), words[last].end(), index, body=body and not plural
+                )
+            )
         # "activists and intellectuals", "gay rights supporters and others": one group.
         for left, right in pairwise(list(found)):
             if text[left.end : right.start] == " and ":
@@ -249,17 +280,24 @@ class People:
         for left, right in pairwise(people):
             if text[left.end : right.start] == " and ":
                 found.append(self._group(text, left.start, right.end, index, named=True))
-        return sorted(found, key=lambda g: g.start)
+        return sorted({(g.start, g.end): g for g in found}.values(), key=lambda g: g.start)
 
     def _group(
-        self, text: str, start: int, end: int, index: int, *, named: bool = False
+        self,
+        text: str,
+        start: int,
+        end: int,
+        index: int,
+        *,
+        named: bool = False,
+        body: bool = False,
     ) -> NamedGroup:
         while end > start and text[end - 1] in ".,":
             end -= 1
         before = text[max(0, start - 20) : start].split()
         subject_like = not (before and before[-1].lower() in PREPOSITIONS)
         quoted = self.quotation_at(start) is not None
-        return NamedGroup(start, end, text[start:end], index, quoted, subject_like, named)
+        return NamedGroup(start, end, text[start:end], index, quoted, subject_like, named, body)
 
     def groups_in(self, index: int) -> list[NamedGroup]:
         """The groups sentence `index` names, in text order (read when first asked for: only

@@ -217,3 +217,65 @@ def test_they_skips_a_group_after_a_preposition_in_its_own_sentence():
         "After the vote by the delegates, they said the platform was settled."
     )
     assert _speakers(text)[-1] == ("they", "Republicans")
+
+
+def test_who_after_an_apposition_is_the_name_before_it():
+    text = (
+        "Sanders has invited Matt Duss, the president of the Foundation for Middle East Peace, "
+        "who frequently criticizes the Israeli government."
+    )
+    assert _speakers(text) == [("who", "Matt Duss")]
+
+
+def test_who_after_people_is_those_people():
+    text = "If superdelegates go, senators who wanted to attend the convention would have to run."
+    assert _speakers(text) == [("who", "senators")]
+
+
+def test_an_it_that_stands_for_nothing_names_no_one():
+    text = (
+        "The Times reported on Monday that the plan was dead. "
+        "It was revealed in March that the emails were classified."
+    )
+    assert _speakers(text)[-1] == ("It", None)
+
+
+def test_it_is_the_body_the_sentence_before_is_about():
+    text = (
+        "The Times reported on Monday that the plan was dead.\n\n"
+        "The ethics committee met on Tuesday. It said the rules had been broken."
+    )
+    assert _speakers(text)[-1] == ("It", "the ethics committee")
+
+
+def test_a_body_that_only_qualifies_a_person_is_no_antecedent_for_it():
+    text = (
+        "The Times reported on Monday that the plan was dead.\n\n"
+        "The FBI director spoke on Tuesday. It said the rules had been broken."
+    )
+    assert _speakers(text)[-1] == ("It", "the Times")
+
+
+def test_who_after_a_name_and_its_state_is_the_person():
+    text = (
+        "The plan was backed by Sen. Dianne Feinstein of California, who said the rules had "
+        "been broken."
+    )
+    assert _speakers(text) == [("who", "Dianne Feinstein")]
+
+
+def test_it_is_a_body_named_with_of():
+    text = (
+        "The Times reported on Monday that the plan was dead.\n\n"
+        "Lena Park met the president of the University of Michigan. "
+        "It said the rules had been broken."
+    )
+    assert _speakers(text)[-1] == ("It", "the University of Michigan")
+
+
+def test_its_worth_noting_names_no_one():
+    text = (
+        "The Times reported on Monday that the plan was dead.\n\n"
+        "It's worth noting the rules were broken, she said."
+    )
+    assert ("It's worth", None) in _speakers(text)
