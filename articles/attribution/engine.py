@@ -475,11 +475,10 @@ class _Resolver:
             return True
         return any(word in mentioned.speaker.canonical_name.split() for mentioned in self.history)
 
-    def _latest(self, kinds: tuple[str, ...], gender: str | None = None) -> ResolvedSpeaker | None:
+    def _latest(self, kinds: tuple[str, ...]) -> ResolvedSpeaker | None:
+        """The most recent speaker of one of these kinds."""
         for mentioned in reversed(self.history):
-            if mentioned.speaker.kind in kinds and (
-                gender is None or self._gender(mentioned.speaker) in (None, gender)
-            ):
+            if mentioned.speaker.kind in kinds:
                 return mentioned.speaker
         return None
 
