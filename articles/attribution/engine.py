@@ -668,20 +668,25 @@ class _Resolver:
         ("the Florida senator") must be in the earlier mention too."""
         roles = {w for w in words if w in ROLE_WORDS}
         qualifiers = {w.lower() for w in WORD.findall(mention)[1:] if w[:1].isupper()}
-        for mentioned in reversed(self.history):
+        holders: dict[str, tuple[int, ResolvedSpeaker]] = {}  # name -> (last seen, speaker)
+        for mentioned in self.history:
             earlier = {w.lower() for w in WORD.findall(mentioned.mention)}
             if mentioned.speaker.kind == "person" and roles & earlier and qualifiers <= earlier:
-                speaker, spoken_at = mentioned.speaker, mentioned.position
-                break
-        else:
-            speaker, spoken_at = None, -1
-        for named in reversed(self.people.before(position)):
-            if named.start <= spoken_at:
-                break  # the speaker was met later
+                holders[mentioned.speaker.canonical_name] = (mentioned.position, mentioned.speaker)
+        mentions = self.people.before(position)
+        for named in mentions:
             described = self.people.described(named)
             if roles & described and qualifiers <= described:
-                return self._named_speaker(named.name)
-        return speaker
+                holders[named.name] = (named.start, self._named_speaker(named.name))
+        if not holders:
+            return None
+        if len(holders) == 1:
+            return next(iter(holders.values()))[1]
+        # Several holders ("World Bank President Jim Yong Kim" in a story about Obama): the one
+        # the article names most, the later on a tie.
+        counts = Counter(m.name for m in mentions)
+        best = max(holders, key=lambda name: (counts[name], holders[name][0]))
+        return holders[best][1]
 
     def _antecedent_before(self, position: int, *, people: bool = True) -> str | None:
         """What a relative pronoun stands for: the capitalised name just before it ("Smith,

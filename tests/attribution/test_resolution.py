@@ -279,3 +279,12 @@ def test_its_worth_noting_names_no_one():
         "It's worth noting the rules were broken, she said."
     )
     assert ("It's worth", None) in _speakers(text)
+
+
+def test_a_role_held_by_two_people_named_goes_to_the_one_the_article_is_about():
+    text = (
+        "President Barack Obama spoke in Paris on Saturday. Obama said the accord was historic.\n\n"
+        "Obama played golf with World Bank President Jim Yong Kim on Sunday.\n\n"
+        "The president said the accord would cut emissions."
+    )
+    assert _speakers(text)[-1] == ("The president", "Barack Obama")
