@@ -253,34 +253,20 @@ def _nesting(frames: list[Frame]) -> dict[int, str]:
     """For each frame (by id) whose content lies inside another's, "inside"; whose content
     holds another's, "holds": "that he argued was thrusting …" inside "delivering a sweeping
     indictment of a class that he argued was …". Continuations are left out."""
-    judged = [f for f in frames if f.configuration != "continuation"]
+    judged = [
+        (frame, (frame.segments[0][0], frame.segments[-1][1]))
+        for frame in frames
+        if frame.configuration != "continuation"
+    ]
     found: dict[int, str] = {}
-    for frame in judged:
-        start, end = frame.segments[0][0], frame.segments[-1][1]
-        for other in judged:
-            if other is frame:
+    for frame, (start, end) in judged:
+        for _other, (other_start, other_end) in judged:
+            if (other_start, other_end) == (start, end):
                 continue
-            other_start, other_end = other.segments[0][0], other.segments[-1][1]
-            if (
-                other_start <= start
-                and end <= other_end
-                and (other_start, other_end)
-                != (
-                    start,
-                    end,
-                )
-            ):
+            if other_start <= start and end <= other_end:
                 found[id(frame)] = "inside"
                 break
-            if (
-                start <= other_start
-                and other_end <= end
-                and (other_start, other_end)
-                != (
-                    start,
-                    end,
-                )
-            ):
+            if start <= other_start and other_end <= end:
                 found[id(frame)] = "holds"
     return found
 

@@ -130,9 +130,8 @@ class People:
                 if mention is None:
                     continue
                 name, gender = mention
-                before = text[max(sentence.start, run.start() - 20) : run.start()].split()
                 subject_like = not (
-                    (before and before[-1].lower() in PREPOSITIONS)
+                    _after_preposition(text, run.start(), sentence.start)
                     or run.group().split()[-1].endswith(("’s", "'s"))
                 )
                 self.mentions.append(
@@ -220,7 +219,8 @@ class People:
                 or (head.endswith(PEOPLE_ENDINGS) and len(head) > 5)
             )
             body = (
-                head in ORGANIZATION_WORDS
+                not plural
+                and head in ORGANIZATION_WORDS
                 and k > 0
                 # "the FBI director", "the campaign manager": the body only qualifies a person
                 and not (k + 1 < len(words) and words[k + 1].group().lower() in ROLE_WORDS)
@@ -236,17 +236,15 @@ class People:
                     or before.group()[:1].isupper()
                     or before.group().endswith(("’s", "'s"))
                     # "the ethics committee"; not "chairman of Clinton's campaign"
-                    or (body and not plural and before.group().lower() not in PREPOSITIONS)
+                    or (body and before.group().lower() not in PREPOSITIONS)
                 ):
                     break
                 first -= 1
-                if body and not plural and before.group().lower() in BODY_OPENERS:
+                if body and before.group().lower() in BODY_OPENERS:
                     break
             opening = [w.group() for w in words[first:k]]
-            if (
-                body
-                and not plural
-                and not any(w.lower() in BODY_OPENERS or w.endswith(("’s", "'s")) for w in opening)
+            if body and not any(
+                w.lower() in BODY_OPENERS or w.endswith(("’s", "'s")) for w in opening
             ):
                 continue  # "campaign" alone, "a campaign": no particular body
             last = k
@@ -268,9 +266,7 @@ class People:
                     else:
                         break
             found.append(
-                self._group(
-                    text, words[first].start(), words[last].end(), index, body=body and not plural
-                )
+                self._group(text, words[first].start(), words[last].end(), index, body=body)
             )
         # "activists and intellectuals", "gay rights supporters and others": one group.
         for left, right in pairwise(list(found)):
@@ -294,8 +290,7 @@ class People:
     ) -> NamedGroup:
         while end > start and text[end - 1] in ".,":
             end -= 1
-        before = text[max(0, start - 20) : start].split()
-        subject_like = not (before and before[-1].lower() in PREPOSITIONS)
+        subject_like = not _after_preposition(text, start, self._sentences[index].start)
         quoted = self.quotation_at(start) is not None
         return NamedGroup(start, end, text[start:end], index, quoted, subject_like, named, body)
 
@@ -397,6 +392,13 @@ PLACE_WORDS = frozenset(
 )
 PLACE_FIRST_WORDS = frozenset({"capitol"})
 APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{1,60})")
+
+
+def _after_preposition(text: str, position: int, floor: int) -> bool:
+    """Whether the word before `position` (within the sentence from `floor`) is a
+    preposition: "the murder of | Father Jacques Hamel", "among | the delegates"."""
+    before = text[max(floor, position - 20) : position].split()
+    return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
 @lru_cache(maxsize=16384)  # names recur across articles; bounded for a long-lived worker
