@@ -11,7 +11,14 @@ from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
 
-from .lexicon import FINITE_AUXILIARIES, FUNCTION_WORDS, WORD, lemma, token_class
+from .lexicon import (
+    FINITE_AUXILIARIES,
+    FUNCTION_WORDS,
+    WORD,
+    inflection,
+    lemma,
+    token_class,
+)
 from .text import Token
 
 CUE_MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
@@ -466,7 +473,28 @@ def _end_class(token: Token | None) -> str:
     return "cap" if token.text[:1].isupper() else "w"
 
 
-def end_features(tokens: list[Token], first: int, k: int, cue_lemma: str) -> list[str]:
+def _coordinated_verb(tokens: list[Token], k: int, cue_form: str) -> str:
+    """Whether the word after "and"/"but"/"or" at k (an adverb skipped) has the cue's ending:
+    "denies [the crime was a genocide] and goes …", "pointed to X and dismissed …" start a
+    second predicate of the source, not more of the content."""
+    if tokens[k].lower not in ("and", "but", "or") or not cue_form:
+        return ""
+    m = k + 1
+    if m < len(tokens) and tokens[m].lower.endswith("ly"):
+        m += 1
+    if m >= len(tokens) or not tokens[m].lower[:1].isalpha() or tokens[m].text[:1].isupper():
+        return ""
+    following = inflection(tokens[m].lower)
+    if following and following == inflection(cue_form):
+        return "same"
+    if tokens[m].lower in FINITE_AUXILIARIES:
+        return "aux"
+    return ""
+
+
+def end_features(
+    tokens: list[Token], first: int, k: int, cue_lemma: str, cue_form: str = ""
+) -> list[str]:
     """Features of 'the content that starts at token `first` stops before token `k`'."""
     boundary = _end_class(tokens[k])
     previous = _end_class(tokens[k - 1])
@@ -487,7 +515,10 @@ def end_features(tokens: list[Token], first: int, k: int, cue_lemma: str) -> lis
     following_word2 = tokens[k + 2].lower if k + 2 < len(tokens) else "</s>"
     verb_after = any(t.lower in FINITE_AUXILIARIES for t in tokens[k + 1 : k + 6])
     commas = _bucket(sum(1 for t in tokens[first:k] if t.lower == ","), (0, 1, 2))
+    coordinated = _coordinated_verb(tokens, k, cue_form)
+    extra = ["coordinated=" + coordinated + "|" + boundary] if coordinated else []
     return [
+        *extra,
         "bias",
         "b=" + boundary,
         "b+p=" + boundary + "|" + previous,

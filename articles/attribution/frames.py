@@ -19,6 +19,7 @@ from .lexicon import (
     WEEKDAYS_AND_TIMES,
     cue_lexicon,
     cue_probability,
+    inflection,
     lemma,
 )
 from .speakers import KIND_WORDS, guess_kind
@@ -64,6 +65,21 @@ FEELING_PARTICIPLES = frozenset(
 # What a passive's by-phrase may be followed by that is still part of the content.
 PASSIVE_COMPLEMENTS = frozenset({"as", "for"})
 PASSIVE_ADVERBS = frozenset("also first not never already widely still even all both".split())
+# "The move was hotly criticized", "The names are surfacing": with no agent the passive's
+# subject is the content and no source is named (the passive-without-agent round).
+PASSIVE_WITHOUT_AGENT = True
+# A passive of these is no statement about its subject ("She was told …", "He was asked …").
+NOT_PASSIVE_STATEMENTS = frozenset("tell ask expect quote schedule set suppose inform".split())
+# What may follow a passive whose subject is its content: the sentence's end or a comma, a
+# place or a time ("was announced on a police scanner", "was released Tuesday").
+PASSIVE_TAILS = frozenset(
+    "on in at during after before last this earlier later yesterday today monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+# Participles without "-ed", "-en" or "-wn".
+PAST_FORMS = frozenset("said told known seen shown made given held thought found".split())
+# A subject too empty to be the content ("It was announced …", "who was nominated").
+SUBJECT_PRONOUNS_AND_RELATIVES = frozenset("it he she they i we you who which that this".split())
 BE_FORMS = frozenset("is are was were be been being isn't aren't wasn't weren't".split())
 # How far after a cue an opening adverbial may run to its comma ("said on Tuesday, …").
 MAXIMUM_ADVERBIAL_TOKENS = 8
@@ -98,6 +114,8 @@ PAIRED_DASHES = True
 MAXIMUM_ACCORDING_SOURCE = 10
 MAXIMUM_OPENING_ACCORDING_SOURCE = 18
 COORDINATED_CUE_ENDS = True
+# "pointed to X and dismissed Y": "and" before a cue in the statement's own form ends it.
+COORDINATED_FORMS = True
 # Adverbs the cue classifier may take for the cue; the verb after them is the cue.
 CUE_ADVERBS = frozenset(
     "often long also repeatedly publicly frequently openly privately again".split()
@@ -347,6 +365,8 @@ class SentenceFrames:
                 # '"…," Trump said at a rally in San Diego, adding that …': the same source
                 # makes a second statement, whatever name stands just before the comma.
                 frame = self._participle_frame(i, found[-1].source)
+            if frame is None and PASSIVE_WITHOUT_AGENT:
+                frame = self._passive_frame(i)
             if frame is None:
                 frame = self._source_cue_content_frame(i, cues)
             if frame is None:
@@ -894,7 +914,7 @@ class SentenceFrames:
         if quotation is not None:
             segments = list(quotation.pieces)
         else:
-            end = self._learned_end(i, content_first, self._content_end_from(content_first))
+            end = self._learned_end(i, content_first, self._content_end_from(content_first, cue=i))
             if end <= self.tokens[content_first].start:
                 return None
             segments = [(self.tokens[content_first].start, end)]
@@ -1083,7 +1103,7 @@ class SentenceFrames:
             segments = [(a, b) for a, b in quotation.pieces]
             configuration = "source-cue-quotation"
         else:
-            end = self._learned_end(i, content_first, self._content_end_from(content_first))
+            end = self._learned_end(i, content_first, self._content_end_from(content_first, cue=i))
             opener_end = self._opening_clause_comma(i)
             if opener_end is not None:
                 if opener_end < content_first:
@@ -1163,6 +1183,40 @@ class SentenceFrames:
             agent,
             "passive-by",
             0.5,
+            self.index,
+        )
+
+    def _passive_frame(self, i: int) -> Frame | None:
+        """CONTENT was CUE, no agent named: "The report was released", "Syed Farook's name
+        was announced on a police scanner", "The move was hotly criticized"."""
+        tokens = self.tokens
+        word = tokens[i].lower
+        if tokens[i].is_quoted or not (word.endswith(("ed", "en", "wn")) or word in PAST_FORMS):
+            return None
+        if lemma(word) in NOT_PASSIVE_STATEMENTS:
+            return None
+        following = tokens[i + 1].lower if i + 1 < len(tokens) else "."
+        if following not in PASSIVE_TAILS and following[:1].isalnum():
+            return None  # an object or complement follows: "was accused of …", "was named CEO"
+        k = i - 1
+        while k >= 0 and (tokens[k].lower.endswith("ly") or tokens[k].lower in PASSIVE_ADVERBS):
+            k -= 1
+        if k < 1 or tokens[k].lower not in BE_FORMS:
+            return None
+        if any(t.lower == "by" for t in tokens[i + 1 : i + 8]):
+            return None  # an agent follows after all: "was announced Tuesday by the mayor"
+        content = self._source_before(k + 1)
+        if content is None or tokens[content[0]].is_quoted:
+            return None
+        if tokens[content[0]].lower in SUBJECT_PRONOUNS_AND_RELATIVES:
+            return None
+        return Frame(
+            [(tokens[content[0]].start, tokens[content[1]].end)],
+            (tokens[k].start, tokens[i].end),
+            lemma(word),
+            None,
+            "passive",
+            0.4,
             self.index,
         )
 
@@ -2129,9 +2183,10 @@ class SentenceFrames:
                 return quotation
         return None
 
-    def _content_end_from(self, first: int) -> int:
+    def _content_end_from(self, first: int, *, cue: int | None = None) -> int:
         """Where indirect content ends: the sentence end, or a dash, semicolon or ", but"
-        that opens a new clause outside quotation marks."""
+        that opens a new clause outside quotation marks, or "and" before another cue of the
+        source (`cue`, when given, is the statement's own)."""
         tokens = self.tokens
         last = len(tokens) - 1
         skip_to = -1
@@ -2170,9 +2225,18 @@ class SentenceFrames:
                     not tokens[following].is_quoted
                     and tokens[following].text[:1].islower()
                     and is_cue(tokens, following)
-                    and lemma(tokens[following].lower) in STATEMENT_LEMMAS
+                    and (
+                        lemma(tokens[following].lower) in STATEMENT_LEMMAS
+                        or (
+                            COORDINATED_FORMS
+                            and cue is not None
+                            and inflection(tokens[following].lower) in ("s", "ed")
+                            and inflection(tokens[following].lower) == inflection(tokens[cue].lower)
+                        )
+                    )
                 ):
-                    # "praised Garland and said ...": the next verb starts another statement.
+                    # "praised Garland and said ...": the next verb starts another statement;
+                    # so does one in the cue's own form ("pointed to X and dismissed Y").
                     last = k - 1
                     break
             if token.lower in ("and", "but") and self._new_clause_at(k + 1):
@@ -2240,7 +2304,7 @@ class SentenceFrames:
             if token.start >= end:
                 break
             if not token.is_quoted and is_end_candidate(token):
-                features = end_features(tokens, first, k, cue_lemma)
+                features = end_features(tokens, first, k, cue_lemma, tokens[cue_index].lower)
                 if recorder is not None:
                     cuts.append((last_word_end, features))
                 elif model.probability(features) >= END_THRESHOLD:

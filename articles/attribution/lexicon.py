@@ -90,6 +90,18 @@ FINITE_AUXILIARIES = frozenset(
 )
 
 
+def inflection(word: str) -> str:
+    """A verb form's ending, as far as spelling tells: "s", "ed" (or an irregular past such as
+    "said"), "ing" or none."""
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith("ed") or (word in IRREGULAR_LEMMAS and not word.endswith("s")):
+        return "ed"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return "s"
+    return ""
+
+
 @cache
 def lemma(word: str) -> str:
     """Base form by a small suffix rule ("argued" -> "argue", "adding" -> "add")."""

@@ -1293,3 +1293,33 @@ def test_here_in_a_place_opens_an_introductory_phrase() -> None:
     text = 'Here in Bergen, Olsen stepped up her campaign, saying, "The ferry must run."'
     saying = next(a for a in extract(text) if piece(text, a.cue) == "saying")
     assert piece(text, saying.speaker_mention) == "Olsen"
+
+
+def test_a_passive_without_an_agent_has_its_subject_as_content_and_no_source() -> None:
+    text = "Syed Farook’s name was announced on a publicly available police scanner."
+    found = only(text)
+    assert text[found.start : found.end] == "Syed Farook’s name"
+    assert piece(text, found.cue) == "was announced"
+    assert found.speaker_mention is None
+    assert found.speaker is None
+
+
+def test_a_passive_with_an_object_or_a_clause_after_it_keeps_its_other_reading() -> None:
+    text = "Clinton was accused of lying about the emails."
+    found = only(text)
+    assert text[found.start : found.end] == "lying about the emails"
+    text = "It was announced on Monday that the plant would close."
+    found = only(text)
+    assert text[found.start : found.end] == "the plant would close"
+    text = "The decision was announced by the mayor on Monday."
+    found = only(text)
+    assert text[found.start : found.end] == "The decision"
+    assert piece(text, found.speaker_mention) == "the mayor"
+
+
+def test_and_before_a_cue_in_the_statements_own_form_ends_its_content() -> None:
+    text = "The senator pointed to the new figures and dismissed criticism from her rivals."
+    first, second = extract(text)
+    assert text[first.start : first.end] == "the new figures"
+    assert text[second.start : second.end] == "criticism from her rivals"
+    assert piece(text, second.speaker_mention) == "The senator"

@@ -149,3 +149,16 @@ def test_every_form_of_an_annotated_cue_word_is_judged(tmp_path):
     assert probability("Brown says that rates will fall.", "says") > 0.5
     assert probability("Brown is saying that rates will fall.", "saying") > 0.5
     assert probability("Brown ate that lunch.", "ate") == 0.0
+
+
+def test_the_end_model_sees_and_before_a_verb_in_the_cues_own_form():
+    text = "The government denies the crime was a genocide and goes to great lengths to hide it."
+    coordinated = EndModel({"bias": -8.0, "coordinated=same|and": 16.0})
+    with using_end_model(coordinated):
+        (found,) = extract(text)
+    assert text[found.start : found.end] == "the crime was a genocide"
+    # "and" before a verb in another form ("and is") is no such end.
+    text = "The government denies the crime was a genocide and is proud of it."
+    with using_end_model(coordinated):
+        (found,) = extract(text)
+    assert text[found.start : found.end] == "the crime was a genocide and is proud of it"
