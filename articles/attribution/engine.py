@@ -18,6 +18,7 @@ from .speakers import (
     GENDERED_WORDS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
+    PERSON_WORDS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
     STANDALONE_PRONOUNS,
@@ -55,6 +56,15 @@ CONTINUATION_ACROSS_PARAGRAPHS = True
 UNNAMED_PARTICIPANTS = frozenset(
     "man woman person narrator moderator host interviewer questioner caller voter resident "
     "cashier official reporter".split()
+)
+# Things, not people, though they end like "senator", "resident" or "historian": "The number
+# marked a victory for Obama" is no description of Obama. ("-ment" words are never people.)
+THING_NOUNS = frozenset(
+    "number letter paper order matter power water center centre chapter quarter border answer "
+    "computer other weather offer poster filter character error floor door factor sector color "
+    "colour favor labor labour terror honor behavior behaviour rumor restaurant plant grant "
+    "warrant empire fire event percent content incident accident river summer winter dinner "
+    "corner banner manner cover register trailer headquarter survey tweet".split()
 )
 # Statements the learned frame filter gives less than this chance of matching are dropped.
 FRAME_THRESHOLD = 0.35
@@ -236,6 +246,17 @@ APPOSITION_BEFORE = re.compile(
 PRONOUN_AT_END = re.compile(
     r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=(?:[’'](?:s|re|ve|d|ll))?$)"
 )
+
+
+def _may_be_someone(speaker: ResolvedSpeaker) -> bool:
+    """Whether a speaker may be the person a later "he" or "she" stands for: one named, or
+    described by a role or as a person ("the man", "the senator"); not a source the walk
+    back took with the wrong words ("A video of the episode", "My favorite")."""
+    name = speaker.canonical_name
+    if speaker.is_known or name[:1].isupper():
+        return True
+    words = WORD.findall(name.lower())
+    return bool(words) and words[-1] in ROLE_WORDS | PERSON_WORDS | UNNAMED_PARTICIPANTS
 
 
 def _pronoun_alone(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -516,6 +537,7 @@ class _Resolver:
             return (
                 h.position < position
                 and h.speaker.kind == "person"
+                and _may_be_someone(h.speaker)
                 # A statement quoted inside another is no antecedent outside that quotation.
                 and people.quotation_at(h.position) in (None, own_quotation)
                 and self._compatible(h.speaker.canonical_name, gender, h.speaker)
@@ -550,6 +572,8 @@ class _Resolver:
             or "’s" in mention
             or "'s" in mention
             or head in UNNAMED_PARTICIPANTS
+            or head in THING_NOUNS
+            or head.endswith("ment")
             or (head.endswith("s") and not head.endswith("ss"))
         ):
             return False

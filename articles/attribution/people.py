@@ -130,9 +130,13 @@ class People:
                 if mention is None:
                     continue
                 name, gender = mention
+                words = run.group().split()
                 subject_like = not (
                     _after_preposition(text, run.start(), sentence.start)
-                    or run.group().split()[-1].endswith(("’s", "'s"))
+                    # "With Merrick Garland, President Obama made …": the capitalised
+                    # preposition opening the sentence is part of the run.
+                    or (len(words) > 1 and words[0].lower() in PREPOSITIONS)
+                    or words[-1].endswith(("’s", "'s"))
                 )
                 self.mentions.append(
                     NamedPerson(

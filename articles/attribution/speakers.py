@@ -90,9 +90,9 @@ DOCUMENT_WORDS = frozenset(
     "article articles letter letters clip clips spot video videos story memo analysis data "
     "book tweet tweets post posts document documents filing filings law laws bill bills "
     "opinion opinions ruling rulings decision inquiry investigation review audit findings "
-    "results figures numbers estimates projections missive photos photo jokes event name names "
-    "proposal measure message messages email emails records cables transcript transcripts "
-    "average averages platform".split()
+    "results figure figures number numbers chart charts estimates projections missive photos "
+    "photo jokes event name names proposal measure message messages email emails records "
+    "cables transcript transcripts average averages platform".split()
 )
 # What a body or a person makes and the text then names by its maker ("a tally by the
 # Associated Press").

@@ -288,3 +288,31 @@ def test_a_role_held_by_two_people_named_goes_to_the_one_the_article_is_about():
         "The president said the accord would cut emissions."
     )
     assert _speakers(text)[-1] == ("The president", "Barack Obama")
+
+
+def test_a_thing_ending_like_a_role_is_no_description_of_someone_named():
+    # "number" ends like "senator" and "paper" like "reporter", but neither is a person.
+    text = (
+        "President Obama spoke in Ohio on Monday. "
+        "The number suggests that the recovery is real. "
+        "The order says that the agency must act."
+    )
+    # A number cited is a document's, named by no one; an order stays as written.
+    assert _speakers(text) == [("The number", None), ("The order", "the order")]
+
+
+def test_a_name_after_a_capitalised_preposition_opening_the_sentence_is_no_subject():
+    text = (
+        "With Merrick Garland, President Obama made the safe choice for the court. "
+        "He said he is trying to call the bluff of Republicans."
+    )
+    assert _speakers(text)[-1] == ("He", "Obama")
+
+
+def test_a_source_that_is_no_one_is_no_antecedent_for_she():
+    text = (
+        "In Louisville, Ms. Nwanguma was shocked by the reaction from the crowd, she said in "
+        "an interview later. A video of the episode shows her clutching her cellphone among "
+        "the crowd. She said she was thinking of her family."
+    )
+    assert _speakers(text)[-1] == ("She", "Nwanguma")
