@@ -611,8 +611,6 @@ class _Resolver:
             ):
                 sources[people.sentence_of(h.position)] = h
         for index in range(own_sentence, -1, -1):
-            if index in sources:
-                return sources[index].speaker
             there = [
                 g
                 for g in people.groups_in(index)
@@ -621,6 +619,14 @@ class _Resolver:
                 and (g.subject_like or index != own_sentence)
                 and (g.body or not body)
             ]
+            if index in sources:
+                source = sources[index]
+                # "According to the Post, Bush campaign officials looked into it. They …":
+                # a plural named as the subject there, not the one medium that told of it.
+                plural = [g for g in there if g.subject_like and not g.body]
+                if body or source.speaker.kind == "group" or not plural:
+                    return source.speaker
+                there = plural
             if there:
                 # Most like the subject; people named ("The new editors are Anna Palmer and
                 # Jake Sherman") before a description of them.

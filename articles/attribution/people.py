@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from .lexicon import DATA_DIRECTORY, common_words
+from .lexicon import DATA_DIRECTORY, FINITE_AUXILIARIES, common_words
 from .speakers import (
     GENDERED_WORDS,
     GROUP_WORDS,
@@ -88,8 +88,10 @@ class NamedGroup:
 
 # Heads of plural mentions that name no group of speakers on their own.
 NOT_GROUP_HEADS = frozenset(
-    "some many several most few others polls surveys studies reports".split()
+    "some many several most few others polls surveys studies reports mrs ms messrs".split()
 )
+# "The two squabbled over immigration": a number standing for people named before.
+NUMBER_WORDS = frozenset("two three four five both".split())
 # Words that may open a group's mention before its head: "his advisers", "the two senators",
 # "many Republican voters".
 GROUP_OPENERS = frozenset(
@@ -216,11 +218,29 @@ class People:
         words = list(WORD_TOKEN.finditer(text, sentence.start, sentence.end))
         for k, word in enumerate(words):
             head = word.group().lower()
-            plural = head not in NOT_GROUP_HEADS and (
-                head in GROUP_WORDS
-                or plural_of(head, ROLE_WORDS | PERSON_WORDS)
-                or head in PEOPLE_PLURALS
-                or (head.endswith(PEOPLE_ENDINGS) and len(head) > 5)
+            before_head = words[k - 1].group().lower() if k else ""
+            following = words[k + 1].group().lower() if k + 1 < len(words) else ""
+            plural = (
+                head not in NOT_GROUP_HEADS
+                and (
+                    head in GROUP_WORDS
+                    or plural_of(head, ROLE_WORDS | PERSON_WORDS)
+                    or head in PEOPLE_PLURALS
+                    or (head.endswith(PEOPLE_ENDINGS) and len(head) > 5)
+                    # "The two squabbled", "the two have": a number of people, not of things
+                    or (
+                        head in NUMBER_WORDS
+                        and before_head == "the"
+                        and (following in FINITE_AUXILIARIES or following.endswith("ed"))
+                    )
+                    # "The Obamas cut back the ritual": a family named by its surname
+                    or (
+                        before_head == "the"
+                        and word.group()[:1].isupper()
+                        and head.endswith("s")
+                        and head[:-1] in self._surnames_before(word.start())
+                    )
+                )
             )
             body = (
                 not plural
@@ -349,6 +369,9 @@ class People:
                 if self.gender_of(name) in (None, gender):
                     return name
         return names[-1]
+
+    def _surnames_before(self, position: int) -> set[str]:
+        return {m.name.split()[-1].lower() for m in self.mentions if m.start < position}
 
     def sentence_of(self, position: int) -> int:
         return bisect.bisect_right(self.sentence_starts, position) - 1

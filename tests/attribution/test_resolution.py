@@ -316,3 +316,33 @@ def test_a_source_that_is_no_one_is_no_antecedent_for_she():
         "the crowd. She said she was thinking of her family."
     )
     assert _speakers(text)[-1] == ("She", "Nwanguma")
+
+
+def test_they_is_the_plural_subject_rather_than_the_medium_that_told_of_it():
+    text = (
+        "According to the Post, Republican officials looked into the consequences. "
+        "They said the party rules would keep him off the ballot."
+    )
+    assert _speakers(text)[-1] == ("They", "Republican officials")
+
+
+def test_they_can_be_the_two_or_a_family_named_by_its_surname():
+    text = (
+        "Clinton faced questions about her campaign on Sunday. "
+        "The two squabbled at length over immigration. "
+        "They said the bailout was a mistake."
+    )
+    assert _speakers(text)[-1] == ("They", "the two")
+    text = (
+        "Barack Obama greeted guests at the White House. The Obamas cut back the ritual. "
+        "They said it was demanding."
+    )
+    assert _speakers(text)[-1] == ("They", "the Obamas")
+
+
+def test_an_honorific_is_no_group():
+    text = (
+        "Mrs. Clinton's position has angered some Democrats on the left. "
+        "They said she is too close to Wall Street."
+    )
+    assert _speakers(text)[-1] == ("They", "some Democrats")
