@@ -698,8 +698,13 @@ class _Resolver:
             return None
         if len(holders) == 1:
             return next(iter(holders.values()))[1]
-        # Several holders ("World Bank President Jim Yong Kim" in a story about Obama): the one
-        # the article names most, the later on a tie.
+        # Several holders: the one the text is about here, as for "he" ("Rubio sought to stoke
+        # positive energy … the senator said", though Sen. Sanders was named more), else the
+        # one the article names most, the later on a tie ("World Bank President Jim Yong Kim"
+        # in a story about Obama).
+        nearest = self._person_before(position, None, mention)
+        if nearest is not None and nearest.canonical_name in holders:
+            return nearest
         counts = Counter(m.name for m in mentions)
         best = max(holders, key=lambda name: (counts[name], holders[name][0]))
         return holders[best][1]

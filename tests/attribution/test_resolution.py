@@ -346,3 +346,14 @@ def test_an_honorific_is_no_group():
         "They said she is too close to Wall Street."
     )
     assert _speakers(text)[-1] == ("They", "some Democrats")
+
+
+def test_a_role_held_by_two_people_goes_to_the_one_the_text_is_about_there():
+    # Sanders is named more often, but the paragraph is about Rubio.
+    text = (
+        "Sen. Bernie Sanders spoke in Concord. Sanders said the system was rigged. "
+        "Sanders later met voters in Nashua.\n\n"
+        "Sen. Marco Rubio stopped by his headquarters in Manchester on Monday. "
+        "The senator said his campaign was closing strong."
+    )
+    assert _speakers(text)[-1] == ("The senator", "Marco Rubio")
