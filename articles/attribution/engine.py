@@ -525,10 +525,17 @@ class _Resolver:
         own_sentence = people.sentence_of(position)
         own_quotation = people.quotation_at(position)
 
+        def opens_sentence(m: NamedPerson) -> bool:
+            # "Suu Kyi's fate is still unclear, but she said …": the possessor the sentence
+            # opens with is its topic.
+            return not self.text[people.sentence_starts[m.sentence_index] : m.start].strip(
+                " \n\"“‘'"
+            )
+
         def may_be(m: NamedPerson) -> bool:
             return (
                 not m.quoted
-                and (m.subject_like or m.sentence_index != own_sentence)
+                and (m.subject_like or m.sentence_index != own_sentence or opens_sentence(m))
                 and self._compatible(m.name, gender, None)
                 and not (roles and other_holder(people.described(m)))
             )

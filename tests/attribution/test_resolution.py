@@ -357,3 +357,12 @@ def test_a_role_held_by_two_people_goes_to_the_one_the_text_is_about_there():
         "The senator said his campaign was closing strong."
     )
     assert _speakers(text)[-1] == ("The senator", "Marco Rubio")
+
+
+def test_a_possessor_opening_the_pronouns_own_sentence_is_its_topic():
+    text = (
+        '"Their vote did not count," said Meenakshi Ganguly of Human Rights Watch.\n\n'
+        "Suu Kyi's fate is still unclear, but she said at a news conference that she "
+        "would govern the country."
+    )
+    assert _speakers(text)[-1] == ("she", "Suu Kyi")
