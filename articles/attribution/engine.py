@@ -643,6 +643,10 @@ class _Resolver:
                     return ResolvedSpeaker(known.canonical_name, known.kind, True)
                 kind = guess_kind(named.name)
                 kind = kind if kind in kinds else "group"
+                if "," in named.name and " and " in named.name:
+                    # "his friends, aides and employees": the list, which the cleaning of a
+                    # mention would cut at its first comma.
+                    return ResolvedSpeaker(named.name, "group", False)
                 return ResolvedSpeaker(new_speaker_name(named.name, kind), kind, False)
         return None
 

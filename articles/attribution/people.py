@@ -90,6 +90,9 @@ class NamedGroup:
 NOT_GROUP_HEADS = frozenset(
     "some many several most few others polls surveys studies reports mrs ms messrs".split()
 )
+# What may stand between the groups of a list: "activists and intellectuals", "his family,
+# friends and employees".
+LIST_SEPARATORS = frozenset({" and ", ", ", ", and "})
 # "The two squabbled over immigration": a number standing for people named before.
 NUMBER_WORDS = frozenset("two three four five both".split())
 # Words that may open a group's mention before its head: "his advisers", "the two senators",
@@ -292,15 +295,26 @@ class People:
             found.append(
                 self._group(text, words[first].start(), words[last].end(), index, body=body)
             )
-        # "activists and intellectuals", "gay rights supporters and others": one group.
-        for left, right in pairwise(list(found)):
-            if text[left.end : right.start] == " and ":
-                found.append(self._group(text, left.start, right.end, index))
+        # "activists and intellectuals", "his family, friends and employees": one group.
+        run: list[NamedGroup] = []
+        for group in [*found, None]:
+            if group is not None and run and text[run[-1].end : group.start] in LIST_SEPARATORS:
+                run.append(group)
+                continue
+            if len(run) > 1 and any(
+                text[a.end : b.start] in (" and ", ", and ") for a, b in pairwise(run)
+            ):
+                found.append(self._group(text, run[0].start, run[-1].end, index))
+            run = [group] if group is not None else []
         people = [m for m in self.mentions if m.sentence_index == index]
         for left, right in pairwise(people):
             if text[left.end : right.start] == " and ":
                 found.append(self._group(text, left.start, right.end, index, named=True))
-        return sorted({(g.start, g.end): g for g in found}.values(), key=lambda g: g.start)
+        # The longest first where several start together: "activists and intellectuals"
+        # before "activists".
+        return sorted(
+            {(g.start, g.end): g for g in found}.values(), key=lambda g: (g.start, -g.end)
+        )
 
     def _group(
         self,

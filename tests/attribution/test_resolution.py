@@ -366,3 +366,11 @@ def test_a_possessor_opening_the_pronouns_own_sentence_is_its_topic():
         "would govern the country."
     )
     assert _speakers(text)[-1] == ("she", "Suu Kyi")
+
+
+def test_they_can_be_a_list_of_groups():
+    text = (
+        "Throughout the night, his friends, aides and employees talked about his character. "
+        "In speeches, they described him as a visionary."
+    )
+    assert _speakers(text)[-1] == ("they", "his friends, aides and employees")
