@@ -96,11 +96,22 @@ DISCOURSE_OPENERS = frozenset(
     "meanwhile but and however also still yet now then instead indeed moreover later "
     "separately similarly earlier finally so thus hence plus or".split()
 )
-AUXILIARIES_AND_ADVERBS = frozenset(
-    "has have had also further would will could can did does do is was are were be been "
-    "then later once again not never previously recently repeatedly already often just still "
-    "even first initially last subsequently since too both all himself herself themselves "
-    "'d ’d 's ’s may might must should shall".split()
+# "The nominee and his aides haven't said much": a negated auxiliary is no part of the source
+# either, whichever apostrophe it is written with.
+NEGATED_AUXILIARIES = frozenset(
+    f"{word}{mark}t"
+    for word in "hasn haven hadn didn doesn don won wouldn couldn can isn wasn aren weren "
+    "shouldn mustn".split()
+    for mark in ("'", "’")
+)
+AUXILIARIES_AND_ADVERBS = (
+    frozenset(
+        "has have had also further would will could can did does do is was are were be been "
+        "then later once again not never previously recently repeatedly already often just still "
+        "even first initially last subsequently since too both all himself herself themselves "
+        "'d ’d 's ’s may might must should shall".split()
+    )
+    | NEGATED_AUXILIARIES
 )
 # Below this overall cue share, a cue word inside another statement's content is no cue.
 NESTED_CUE_SHARE = 0.7

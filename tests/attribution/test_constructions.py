@@ -1323,3 +1323,12 @@ def test_and_before_a_cue_in_the_statements_own_form_ends_its_content() -> None:
     assert text[first.start : first.end] == "the new figures"
     assert text[second.start : second.end] == "criticism from her rivals"
     assert piece(text, second.speaker_mention) == "The senator"
+
+
+def test_a_negated_auxiliary_is_no_part_of_the_source() -> None:
+    text = "The Republican nominee and his aides haven't said much about the debate."
+    (found,) = [a for a in extract(text) if a.cue_lemma == "say"]
+    assert piece(text, found.speaker_mention) == "his aides"
+    text = "The campaign’s lawyers didn’t say whether the filing was late."
+    (found,) = [a for a in extract(text) if a.cue_lemma == "say"]
+    assert piece(text, found.speaker_mention) == "The campaign’s lawyers"
