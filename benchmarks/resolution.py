@@ -94,7 +94,18 @@ def main() -> None:
         else:
             wanted_surname = surname(text[slice(*case["referent"])])
             baseline_right = last == wanted_surname
-        statement = next((a for a in found[case["doc_id"]] if a.speaker_mention == mention), None)
+        # The engine's mention may go on with an apposition ("the man, who asked not to be
+        # named"): it is the same source when it starts where the case's does and holds it.
+        statement = next(
+            (
+                a
+                for a in found[case["doc_id"]]
+                if a.speaker_mention
+                and a.speaker_mention[0] == mention[0]
+                and a.speaker_mention[1] >= mention[1]
+            ),
+            None,
+        )
         if statement is None:
             outcome[(kind, "not found")] += 1
             continue

@@ -68,6 +68,9 @@ THING_NOUNS = frozenset(
 )
 # Statements the learned frame filter gives less than this chance of matching are dropped.
 FRAME_THRESHOLD = 0.35
+# A source's mention takes the bracket and apposition that describe it (the
+# passive-and-coordination round).
+APPOSITIONS = True
 
 
 def extract(
@@ -193,8 +196,13 @@ def _extract(
             chance = frame_filter.probability(features) if frame_filter is not None else None
             if chance is not None and chance < FRAME_THRESHOLD:
                 continue  # the learned filter judges the rules' find unlike annotated ones
-            source = _pronoun_alone(text, frame.source) if frame.source else None
+            source = (
+                _without_aside(text, _pronoun_alone(text, frame.source)) if frame.source else None
+            )
             speaker = resolver.resolve(source, frame.cue_lemma) if source else None
+            if source is not None:
+                sentence_end = found_sentences[frame.sentence_index].end
+                source = _with_apposition(text, source, frame.cue, segments, sentence_end)
             cue_lemma = frame.cue_lemma
         attribution = Attribution(
             start=segments[0][0],
@@ -257,6 +265,99 @@ def _may_be_someone(speaker: ResolvedSpeaker) -> bool:
         return True
     words = WORD.findall(name.lower())
     return bool(words) and words[-1] in ROLE_WORDS | PERSON_WORDS | UNNAMED_PARTICIPANTS
+
+
+# What may stand between an apposition's closing comma and the cue: "Smith, an expert on
+# the region, has long said".
+AFTER_APPOSITION = re.compile(r",\s*(?:(?:has|have|had|also|later|then|further|again)\s+)*$")
+# An apposition opens with a lowercase word ("a lawyer in Orlando", "the group's senior vice
+# president", "who used to work on Capitol Hill", "director of …"), a party
+# and state ("R-Mass", "Democrat of Tennessee") or someone's role ("Politifact's editor");
+# not an aside ("however", "for instance", "in fact", "particularly in Iowa", "eager to …")
+# or another clause ("he faces …").
+APPOSITION_START = re.compile(
+    r"(?:[a-z]|[RDI]-[A-Z]|(?:Democrat|Republican|Independent)\s+of\b"
+    r"|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*[’']s\s+[a-z]"
+    # "Europe coordinator at …", "Democratic strategist"
+    r"|(?:[A-Z][\w.\-]*\s+){1,3}[a-z]+(?:or|er|ist|ant|ent|ian|man|woman|chief)\b)"
+)
+NO_APPOSITION = re.compile(
+    r"(?:however|though|although|for|in|at|on|by|with|after|before|during|since|from|to|"
+    r"particularly|especially|eager|also|too|then|now|meanwhile|instead|still|and|but|or|"
+    r"he|she|they|it|we|i|you|there|this|that|not|almost|even|like|as|if|when|while|"
+    r"because|once|where|whom)\b"
+    r"|\w+(?:ly|ed|ing)\b"  # "he, once again", "Grant, defended …", "Kirby, referring to"
+    r"|\d"  # an age: annotators mark it with the name as often as not
+)
+MAXIMUM_APPOSITION_WORDS = 30
+STATE_AFTER_TOWN = re.compile(r",(?=\s+[A-Z][a-z]{1,4}\.(?:\s|,|$))")
+# A role, then the name of the person holding it: "the bureau's director, James B. Comey".
+NAME_APPOSITION = re.compile(r"(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+\s*(?:,|$)")
+
+
+def _with_apposition(
+    text: str,
+    source: tuple[int, int],
+    cue: tuple[int, int] | None,
+    segments: list[tuple[int, int]],
+    sentence_end: int,
+) -> tuple[int, int]:
+    """The source with the bracket and apposition that describe it, as annotators mark it:
+    "Paul H. Chipok, a lawyer in Orlando," "Sen. Marco Rubio (R-Fla.)", "said Steve Schmidt,
+    a top Republican strategist", "the White House spokesman, Josh Earnest"; resolution still
+    reads the source as found."""
+    start, end = source
+    if cue is None or not APPOSITIONS or text[cue[0] : cue[1]].endswith("ing"):
+        return source  # ", saying …": the source was named before, with its own verb
+    if end > cue[0] and any(a >= end for a, _b in segments):
+        return source  # "according to the World Bank, about 12 percent …": content follows
+    limit = cue[0] if end <= cue[0] else sentence_end
+    rest = text[end:limit]
+    bracket = re.match(r"\s*\([^()]{1,40}\)", rest)
+    if bracket is not None:
+        end += bracket.end()
+        rest = text[end:limit]
+    if not rest.startswith(", "):
+        return (start, end)
+    # A state after its town is no new apposition: "in Alexandria, Va.", "Fort Lauderdale,
+    # Fla.": its comma is masked.
+    masked = STATE_AFTER_TOWN.sub(lambda m: "\x00" + m.group()[1:], rest)
+    named = text[start:end].split()[-1][:1].islower() and NAME_APPOSITION.match(masked, 2)
+    if not named and (not APPOSITION_START.match(masked, 2) or NO_APPOSITION.match(masked, 2)):
+        return (start, end)
+    if end <= cue[0]:
+        closing = AFTER_APPOSITION.search(masked)
+        if closing is None or closing.start() <= 2:
+            return (start, end)
+        apposition = masked[2 : closing.start()]
+    else:
+        # After an inverted cue it runs to the sentence end or the next comma: "said Howard
+        # Rubel, a senior analyst at Jefferies, who …".
+        apposition = masked[2:].split(",")[0].rstrip(" ;:!?")
+        if re.search(r"[^A-Z]\.$", apposition):
+            apposition = apposition[:-1]  # the sentence's full stop, not "M.I.T." or "Va."
+    if (
+        any(mark in apposition for mark in '“”"(),;')
+        or re.search(r"[a-z]{2}[.!?]\s+[A-Z“\"]", apposition)
+        or len(apposition.split()) > MAXIMUM_APPOSITION_WORDS
+    ):
+        return (start, end)
+    return (start, end + 2 + len(apposition))
+
+
+# An aside the walk back took with the source: "Murphy, though, said", "Others, however,".
+ASIDE_AFTER_SOURCE = re.compile(
+    r",\s*(?:however|though|for instance|for example|in fact|meanwhile|too|also|instead|"
+    r"indeed|of course|in turn|by contrast|as well|in particular|at least|in other words)"
+    r"\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_aside(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    aside = ASIDE_AFTER_SOURCE.search(text, start, end)
+    return (start, aside.start()) if aside is not None and aside.start() > start else span
 
 
 def _pronoun_alone(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -260,7 +260,11 @@ def test_opening_quotation_with_a_rare_cue_and_a_long_apposition() -> None:
     )
     found = only(text)
     assert text[found.start : found.end] == "Nobody reads the small print"
-    assert piece(text, found.speaker_mention) == "Dana Reyes"
+    # The apposition is part of the mention, as annotators mark it; the speaker is the name.
+    assert (
+        piece(text, found.speaker_mention) == "Dana Reyes, who ran the county office for a decade"
+    )
+    assert found.speaker.canonical_name == "Dana Reyes"
     assert found.kind == "direct"
 
 
@@ -308,7 +312,10 @@ def test_inverted_source_with_a_long_apposition() -> None:
     )
     found = only(text)
     assert text[found.start : found.end] == "Tariffs will not bring these jobs back"
-    assert piece(text, found.speaker_mention) == "Dana Whitcombe"
+    assert (
+        piece(text, found.speaker_mention) == "Dana Whitcombe, a professor of economics at M.I.T."
+    )
+    assert found.speaker.canonical_name == "Dana Whitcombe"
     assert found.cue_lemma == "say"
 
 
@@ -397,7 +404,8 @@ def test_a_party_label_in_brackets_inside_the_source() -> None:
     text = "“They have nothing to worry about,” Sen. Chuck Schumer (D-N.Y.) said Tuesday."
     found = only(text)
     assert text[found.start : found.end] == "They have nothing to worry about"
-    assert piece(text, found.speaker_mention) == "Sen. Chuck Schumer"
+    assert piece(text, found.speaker_mention) == "Sen. Chuck Schumer (D-N.Y.)"
+    assert found.speaker.canonical_name == "Chuck Schumer"
 
 
 def test_narration_after_a_closed_quotation_is_not_content() -> None:
@@ -504,7 +512,7 @@ def test_a_quotation_then_a_source_with_apposition_and_a_tell_object() -> None:
     text = '"The port is full," Marta Olsen, the harbour master, told the council on Monday.'
     found = only(text)
     assert text[found.start : found.end] == "The port is full"
-    assert piece(text, found.speaker_mention) == "Marta Olsen"
+    assert piece(text, found.speaker_mention) == "Marta Olsen, the harbour master"
     assert found.kind == "direct"
 
 
@@ -792,14 +800,17 @@ def test_a_relative_clause_after_an_inverted_source_makes_its_own_statement() ->
         "notes that United Technologies has done well."
     )
     found = {text[a.start : a.end]: piece(text, a.speaker_mention) for a in extract(text)}
-    assert found["But that is not good enough"] == "Howard Rubel"
+    assert found["But that is not good enough"] == "Howard Rubel, a senior analyst at Jefferies"
     assert found["United Technologies has done well"] == "who"
 
 
 def test_a_participle_after_an_inverted_source_and_its_apposition() -> None:
     text = "The plan will fail, said Smith, a lawyer at the firm, adding that it would cost more."
     found = {text[a.start : a.end]: piece(text, a.speaker_mention) for a in extract(text)}
-    assert found == {"The plan will fail": "Smith", "it would cost more": "Smith"}
+    assert found == {
+        "The plan will fail": "Smith, a lawyer at the firm",
+        "it would cost more": "Smith",
+    }
 
 
 def test_a_title_case_headline_with_a_capitalised_verb() -> None:
@@ -1186,7 +1197,7 @@ def test_a_clause_before_an_inverted_source_is_content_not_a_subject() -> None:
         "Olsen, an economist at the university."
     )
     found = only(text)
-    assert piece(text, found.speaker_mention) == "Marta Olsen"
+    assert piece(text, found.speaker_mention) == "Marta Olsen, an economist at the university"
     assert text[found.start : found.end].startswith("The harbour has lost half its ferries")
     apposition = "Per Berg, a councillor who has opposed the plan, said the ferry will run."
     found = next(a for a in extract(apposition) if a.cue_lemma == "say")
@@ -1332,3 +1343,32 @@ def test_a_negated_auxiliary_is_no_part_of_the_source() -> None:
     text = "The campaign’s lawyers didn’t say whether the filing was late."
     (found,) = [a for a in extract(text) if a.cue_lemma == "say"]
     assert piece(text, found.speaker_mention) == "The campaign’s lawyers"
+
+
+def test_a_source_takes_its_apposition_and_bracket_as_annotators_mark_them() -> None:
+    text = "Paul H. Chipok, a lawyer in Orlando, said the law was clear."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "Paul H. Chipok, a lawyer in Orlando"
+    assert found.speaker.canonical_name == "Paul H. Chipok"
+    text = "The bureau's director, James B. Comey, said the case was closed."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "The bureau's director, James B. Comey"
+    text = '"It is over," said Evan Tracey, a consultant with National Media in Alexandria, Va.'
+    found = only(text)
+    # The sentence's full stop is no part of it.
+    assert piece(text, found.speaker_mention) == (
+        "Evan Tracey, a consultant with National Media in Alexandria, Va"
+    )
+    assert found.speaker.canonical_name == "Evan Tracey"
+
+
+def test_what_follows_a_source_is_no_apposition_when_it_is_content_an_aside_or_a_verb() -> None:
+    text = "According to the World Bank, about 12 percent of emissions are priced."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "the World Bank"
+    text = "Murphy, though, said the bill would pass."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "Murphy"
+    text = 'Grant, his son, defended him on Facebook, saying: "He is not a bigot."'
+    mentions = {found.cue_lemma: piece(text, found.speaker_mention) for found in extract(text)}
+    assert mentions["say"] == "Grant, his son"

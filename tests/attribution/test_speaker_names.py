@@ -215,7 +215,7 @@ def test_a_surname_with_or_without_its_particle_finds_the_full_name() -> None:
         "was near."
     )
     found = speakers(text)
-    assert found["Pierre de Vos"] == ("Pierre de Vos", "person")
+    assert found["Pierre de Vos, a professor of law"] == ("Pierre de Vos", "person")
     assert found["Mr. de Vos"] == ("Pierre de Vos", "person")
     assert found["Vos"] == ("Pierre de Vos", "person")
     assert found["Mr. Van Hollen"] == ("Chris Van Hollen", "person")
