@@ -71,6 +71,8 @@ FRAME_THRESHOLD = 0.35
 # A source's mention takes the bracket and apposition that describe it (the
 # passive-and-coordination round).
 APPOSITIONS = True
+# A noun cue's article taken for its source: "The hope has been that …".
+ARTICLES_ALONE = frozenset({"the", "a", "an"})
 
 
 def extract(
@@ -197,8 +199,12 @@ def _extract(
             if chance is not None and chance < FRAME_THRESHOLD:
                 continue  # the learned filter judges the rules' find unlike annotated ones
             source = (
-                _without_aside(text, _pronoun_alone(text, frame.source)) if frame.source else None
+                _without_lead(text, _without_aside(text, _pronoun_alone(text, frame.source)))
+                if frame.source
+                else None
             )
+            if source is not None and text[source[0] : source[1]].lower() in ARTICLES_ALONE:
+                source = None  # "The hope has been that …": the noun cue's article, no one
             speaker = resolver.resolve(source, frame.cue_lemma) if source else None
             if source is not None:
                 sentence_end = found_sentences[frame.sentence_index].end
@@ -352,6 +358,23 @@ ASIDE_AFTER_SOURCE = re.compile(
     r"\s*,?\s*$",
     re.IGNORECASE,
 )
+
+
+# Words the walk back took before the source: "with many", "In a statement", "particularly
+# his", "which students", "Even an anti-Trump PAC".
+LEAD_BEFORE_SOURCE = re.compile(
+    r"(?:(?:with|in|from|among|particularly|especially|even|only|also|just|which|whom|"
+    r"including|like|in particular)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _without_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    lead = LEAD_BEFORE_SOURCE.match(text, start, end)
+    if lead is None or lead.end() >= end:
+        return span
+    return (lead.end(), end)
 
 
 def _without_aside(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -1372,3 +1372,17 @@ def test_what_follows_a_source_is_no_apposition_when_it_is_content_an_aside_or_a
     text = 'Grant, his son, defended him on Facebook, saying: "He is not a bigot."'
     mentions = {found.cue_lemma: piece(text, found.speaker_mention) for found in extract(text)}
     assert mentions["say"] == "Grant, his son"
+
+
+def test_a_preposition_or_focus_word_the_walk_took_is_no_part_of_the_source() -> None:
+    text = "The plan was popular, with many saying it would pass."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "many"
+
+
+def test_a_noun_cues_article_is_no_source() -> None:
+    text = "The hope has been that employers would respond by finding ways to cut costs."
+    found = only(text)
+    assert text[found.start : found.end].startswith("employers would respond")
+    assert found.speaker_mention is None
+    assert found.speaker is None
