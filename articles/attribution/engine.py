@@ -72,6 +72,8 @@ FRAME_THRESHOLD = 0.35
 # passive-and-coordination round).
 APPOSITIONS = True
 # A noun cue's article taken for its source: "The hope has been that …".
+# The source's mention takes someone named before it with "and" at the sentence's start.
+COORDINATED = True
 ARTICLES_ALONE = frozenset({"the", "a", "an"})
 
 
@@ -206,6 +208,10 @@ def _extract(
             if source is not None and text[source[0] : source[1]].lower() in ARTICLES_ALONE:
                 source = None  # "The hope has been that …": the noun cue's article, no one
             speaker = resolver.resolve(source, frame.cue_lemma) if source else None
+            if source is not None and COORDINATED:
+                source = _with_coordinated_subject(
+                    text, source, found_sentences[frame.sentence_index].start
+                )
             if source is not None:
                 sentence_end = found_sentences[frame.sentence_index].end
                 source = _with_apposition(text, source, frame.cue, segments, sentence_end)
@@ -367,6 +373,28 @@ LEAD_BEFORE_SOURCE = re.compile(
     r"including|like|in particular)\s+)+",
     re.IGNORECASE,
 )
+
+
+# Someone named first in a sentence and joined to the source by "and": "Bernie Sanders and
+# Ted Cruz said", "Republican Trump and Democrat Clinton have both …".
+COORDINATED_BEFORE = re.compile(
+    r"((?:[A-Z][\w.’'\-]*[ \t]+){0,4}[A-Z][\w.’'\-]*(?:[ \t]+\([^()]{1,20}\))?)[ \t]+and[ \t]+$"
+)
+
+
+def _with_coordinated_subject(
+    text: str, source: tuple[int, int], sentence_start: int
+) -> tuple[int, int]:
+    start, end = source
+    if not text[start : start + 1].isupper():
+        return source
+    before = COORDINATED_BEFORE.search(text, sentence_start, start)
+    if before is None:
+        return source
+    opening = text[sentence_start : before.start(1)].strip(" \t\n“\"'‘")
+    if opening:
+        return source  # only at the sentence's start, where the subject stands
+    return (before.start(1), end)
 
 
 def _without_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:

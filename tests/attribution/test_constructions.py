@@ -1386,3 +1386,13 @@ def test_a_noun_cues_article_is_no_source() -> None:
     assert text[found.start : found.end].startswith("employers would respond")
     assert found.speaker_mention is None
     assert found.speaker is None
+
+
+def test_a_source_named_with_another_at_the_sentence_start_takes_both() -> None:
+    text = "Bernie Sanders and Ted Cruz said the system was rigged."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "Bernie Sanders and Ted Cruz"
+    # Not someone named with "and" inside another clause.
+    text = "Trump attacked Clinton and Sanders said the system was rigged."
+    mentions = [piece(text, a.speaker_mention) for a in extract(text)]
+    assert "Sanders" in mentions and "Clinton and Sanders" not in mentions
