@@ -74,6 +74,8 @@ APPOSITIONS = True
 # A noun cue's article taken for its source: "The hope has been that …".
 # The source's mention takes someone named before it with "and" at the sentence's start.
 COORDINATED = True
+# A closing "according to" source runs to the sentence's end over "and" or "who".
+ACCORDING_TO_END = True
 ARTICLES_ALONE = frozenset({"the", "a", "an"})
 
 
@@ -215,6 +217,8 @@ def _extract(
             if source is not None:
                 sentence_end = found_sentences[frame.sentence_index].end
                 source = _with_apposition(text, source, frame.cue, segments, sentence_end)
+                if frame.cue_lemma == "according to" and ACCORDING_TO_END:
+                    source = _to_sentence_end(text, source, segments, sentence_end)
             cue_lemma = frame.cue_lemma
         attribution = Attribution(
             start=segments[0][0],
@@ -395,6 +399,24 @@ def _with_coordinated_subject(
     if opening:
         return source  # only at the sentence's start, where the subject stands
     return (before.start(1), end)
+
+
+# The rest of a closing "according to" source: "according to Democrats involved in the
+# negotiations and planning.", "according to a senior official who spoke on condition of
+# anonymity."
+ACCORDING_TO_REST = re.compile(r"[ \t]+(?:and|who|that)[ \t][^,;:“”\"()]{1,120}?[.!?]?$")
+
+
+def _to_sentence_end(
+    text: str, source: tuple[int, int], segments: list[tuple[int, int]], sentence_end: int
+) -> tuple[int, int]:
+    start, end = source
+    if any(a >= end for a, _b in segments):
+        return source  # "According to X, CONTENT": the content follows
+    rest = ACCORDING_TO_REST.match(text, end, sentence_end)
+    if rest is None or len(rest.group().split()) > 20:
+        return source
+    return (start, sentence_end - (1 if text[sentence_end - 1] in ".!?" else 0))
 
 
 def _without_lead(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -990,8 +990,12 @@ class SentenceFrames:
         tokens = self.tokens
         source_first = i + 2
         source_last = source_first
+        opener = i == 0 or (i <= 2 and all(t.lower in DISCOURSE_OPENERS for t in tokens[:i]))
+        # Opening the sentence, the source runs to its comma ("According to the AP and
+        # Reuters, …"); closing it, "and" or "who" may start another clause.
+        stops = BOUNDARY_PUNCTUATION | ({"that"} if opener else {"that", "and", "who"})
         while source_last + 1 < len(tokens) and (
-            tokens[source_last + 1].lower not in BOUNDARY_PUNCTUATION | {"that", "and", "who"}
+            tokens[source_last + 1].lower not in stops
             or self._is_name_dot(source_last + 1)  # "according to the U.S. Census Bureau"
         ):
             source_last += 1
@@ -1003,7 +1007,6 @@ class SentenceFrames:
             return None
         source = (tokens[source_first].start, tokens[source_last].end)
         cue = (tokens[i].start, tokens[i + 1].end)
-        opener = i == 0 or (i <= 2 and all(t.lower in DISCOURSE_OPENERS for t in tokens[:i]))
         resumed = None
         if opener:
             start_index = source_last + 1

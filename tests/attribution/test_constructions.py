@@ -1396,3 +1396,16 @@ def test_a_source_named_with_another_at_the_sentence_start_takes_both() -> None:
     text = "Trump attacked Clinton and Sanders said the system was rigged."
     mentions = [piece(text, a.speaker_mention) for a in extract(text)]
     assert "Sanders" in mentions and "Clinton and Sanders" not in mentions
+
+
+def test_according_to_takes_a_whole_source_on_either_side_of_the_content() -> None:
+    text = "According to the AP and Reuters, the deal is done."
+    found = only(text)
+    assert text[found.start : found.end] == "the deal is done"
+    assert piece(text, found.speaker_mention) == "the AP and Reuters"
+    text = "The deal is done, according to a senior official who spoke on condition of anonymity."
+    found = only(text)
+    assert text[found.start : found.end] == "The deal is done"
+    assert piece(text, found.speaker_mention) == (
+        "a senior official who spoke on condition of anonymity"
+    )
