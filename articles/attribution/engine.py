@@ -35,7 +35,7 @@ from .speakers import (
     place_names,
     surname_matches,
 )
-from .text import Quotation, pair_quotations, paragraphs, sentences, tokenize
+from .text import Quotation, Sentence, pair_quotations, paragraphs, sentences, tokenize
 
 WORD = re.compile(r"\w+")
 # A possessive opening a mention that names no one ("His bold agenda") stands for its owner.
@@ -202,23 +202,11 @@ def _extract(
             chance = frame_filter.probability(features) if frame_filter is not None else None
             if chance is not None and chance < FRAME_THRESHOLD:
                 continue  # the learned filter judges the rules' find unlike annotated ones
-            source = (
-                _without_lead(text, _without_aside(text, _pronoun_alone(text, frame.source)))
-                if frame.source
-                else None
-            )
-            if source is not None and text[source[0] : source[1]].lower() in ARTICLES_ALONE:
-                source = None  # "The hope has been that …": the noun cue's article, no one
+            source = _source_alone(text, frame.source) if frame.source else None
             speaker = resolver.resolve(source, frame.cue_lemma) if source else None
-            if source is not None and COORDINATED:
-                source = _with_coordinated_subject(
-                    text, source, found_sentences[frame.sentence_index].start
-                )
             if source is not None:
-                sentence_end = found_sentences[frame.sentence_index].end
-                source = _with_apposition(text, source, frame.cue, segments, sentence_end)
-                if frame.cue_lemma == "according to" and ACCORDING_TO_END:
-                    source = _to_sentence_end(text, source, segments, sentence_end)
+                sentence = found_sentences[frame.sentence_index]
+                source = _source_as_marked(text, source, frame, segments, sentence)
             cue_lemma = frame.cue_lemma
         attribution = Attribution(
             start=segments[0][0],
@@ -325,8 +313,8 @@ def _with_apposition(
     start, end = source
     if cue is None or not APPOSITIONS or text[cue[0] : cue[1]].endswith("ing"):
         return source  # ", saying …": the source was named before, with its own verb
-    if end > cue[0] and any(a >= end for a, _b in segments):
-        return source  # "according to the World Bank, about 12 percent …": content follows
+    if end > cue[0] and _content_follows(source, segments):
+        return source  # "according to the World Bank, about 12 percent …"
     limit = cue[0] if end <= cue[0] else sentence_end
     rest = text[end:limit]
     bracket = re.match(r"\s*\([^()]{1,40}\)", rest)
@@ -411,8 +399,8 @@ def _to_sentence_end(
     text: str, source: tuple[int, int], segments: list[tuple[int, int]], sentence_end: int
 ) -> tuple[int, int]:
     start, end = source
-    if any(a >= end for a, _b in segments):
-        return source  # "According to X, CONTENT": the content follows
+    if _content_follows(source, segments):
+        return source  # "According to X, CONTENT"
     rest = ACCORDING_TO_REST.match(text, end, sentence_end)
     if rest is None or len(rest.group().split()) > 20:
         return source
@@ -431,6 +419,37 @@ def _without_aside(text: str, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
     aside = ASIDE_AFTER_SOURCE.search(text, start, end)
     return (start, aside.start()) if aside is not None and aside.start() > start else span
+
+
+def _source_alone(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The source the walk back found, less what it took with it: words before it ("with
+    many"), an aside after it ("Murphy, though,"), whatever comes before a closing pronoun
+    ("which he"); none when it is only a noun cue's article ("The hope has been that …")."""
+    span = _without_lead(text, _without_aside(text, _pronoun_alone(text, span)))
+    return None if text[span[0] : span[1]].lower() in ARTICLES_ALONE else span
+
+
+def _source_as_marked(
+    text: str,
+    source: tuple[int, int],
+    frame: Frame,
+    segments: list[tuple[int, int]],
+    sentence: Sentence,
+) -> tuple[int, int]:
+    """The mention as annotators mark it, once resolution has read the source: with someone
+    named before it by "and", with its bracket and apposition, and after a closing "according
+    to" with the rest of the sentence."""
+    if COORDINATED:
+        source = _with_coordinated_subject(text, source, sentence.start)
+    source = _with_apposition(text, source, frame.cue, segments, sentence.end)
+    if frame.cue_lemma == "according to" and ACCORDING_TO_END:
+        source = _to_sentence_end(text, source, segments, sentence.end)
+    return source
+
+
+def _content_follows(source: tuple[int, int], segments: list[tuple[int, int]]) -> bool:
+    """Whether content comes after the source ("According to X, CONTENT")."""
+    return any(start >= source[1] for start, _end in segments)
 
 
 def _pronoun_alone(text: str, span: tuple[int, int]) -> tuple[int, int]:
