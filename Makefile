@@ -20,7 +20,13 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-install: $(VENV)/.installed
+# The attribution engine compiled with mypyc (articles/attribution/native.py), rebuilt when its
+# sources change. Without a C compiler the engine runs interpreted, with the same results.
+$(VENV)/.engine-compiled: $(VENV)/.installed $(wildcard articles/attribution/*.py)
+	$(PY) -m articles.attribution compile --optional
+	@touch $@
+
+install: $(VENV)/.installed $(VENV)/.engine-compiled
 
 run: install
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input -v0
@@ -62,3 +68,4 @@ bench: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -f articles/attribution/*.so articles/attribution/*.pyd articles/attribution/native.stamp

@@ -2,7 +2,8 @@
 
 usage: python benchmarks/attribution.py [--eval-dir DIR] [--seed-dir DIR]
 
-Defaults: /work/shared/eval and /work/shared/seed. Prints articles per second on one process,
+Defaults: /work/shared/eval and /work/shared/seed. Prints articles per second on one process
+(for the compiled engine, also for its sources run by the interpreter, in the same run),
 the score rows of the engine and of a naive "quotation marks only" baseline side by side,
 whether the project's scorer agrees with the evaluation's own score.py (when that file is
 present), and the seed article result.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import re
 import subprocess
 import sys
@@ -22,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from articles.attribution import Gazetteer, GazetteerEntry, RoleSpec, extract  # noqa: E402
+from articles.attribution import Gazetteer, GazetteerEntry, RoleSpec, extract, native  # noqa: E402
 from articles.attribution.corpus import (  # noqa: E402
     predict_document,
     published_date,
@@ -67,6 +69,21 @@ def articles_per_second(documents: list[dict], rounds: int = 3) -> float:
             extract(document["text"], published=published_date(document))
         best = min(best, time.perf_counter() - started)
     return len(documents) / best
+
+
+def interpreted_speed(eval_dir: Path) -> str:
+    """The same measurement with the engine's sources run by the interpreter (a second
+    process: the compiled modules are already loaded in this one)."""
+    environment = {**os.environ, native.INTERPRETED_VARIABLE: "1"}
+    result = subprocess.run(
+        [sys.executable, __file__, "--speed-only", "--eval-dir", str(eval_dir)],
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        return "not measured: " + (result.stderr.strip().splitlines() or ["no output"])[-1]
+    return f"{float(result.stdout):.0f} articles/second"
 
 
 def reference_rows(gold_path: Path, predicted: dict, score_script: Path) -> dict | None:
@@ -171,18 +188,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", default="/work/shared/eval", type=Path)
     parser.add_argument("--seed-dir", default="/work/shared/seed", type=Path)
+    parser.add_argument(
+        "--speed-only", action="store_true", help="print articles per second and nothing else"
+    )
     arguments = parser.parse_args()
     gold_path = arguments.eval_dir / "polnear_dev.jsonl"
     documents = list(read_documents(gold_path))
     gold = {d["doc_id"]: d for d in documents}
     speed = articles_per_second(documents)
+    if arguments.speed_only:
+        print(f"{speed:.1f}")
+        return
     predicted = {d["doc_id"]: predict_document(d) for d in documents}
     baseline = {d["doc_id"]: baseline_document(d) for d in documents}
     engine_score = score_documents(gold, predicted)
     baseline_score = score_documents(gold, baseline)
     characters = sum(len(d["text"]) for d in documents) / len(documents)
     print(f"PolNeAR dev: {len(documents)} articles, {characters:.0f} characters on average")
-    print(f"speed: {speed:.0f} articles/second, one process")
+    if native.in_use():
+        interpreted = interpreted_speed(arguments.eval_dir)
+        print(
+            f"speed: {speed:.0f} articles/second, one process, compiled engine "
+            f"(interpreted, same run: {interpreted})"
+        )
+    else:
+        print(
+            f"speed: {speed:.0f} articles/second, one process, interpreted engine "
+            f"(compiled build: {native.status()})"
+        )
     print(f"{'row':22} {'engine P/R/F1':>22}   {'baseline P/R/F1':>22}")
     for name in ROW_NAMES:
         ours, theirs = engine_score.rows[name], baseline_score.rows[name]

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import native
 from .corpus import CorpusError, predict_document, read_documents
 from .cuemodel import CUE_MODEL_PATH, END_MODEL_PATH, FRAME_MODEL_PATH, train_models
 from .lexicon import (
@@ -17,6 +18,7 @@ from .lexicon import (
     mine_cue_contexts,
     mine_cue_lexicon,
 )
+from .native import BuildError
 from .people import GIVEN_NAMES_PATH, mine_given_names
 from .scoring import score_documents
 
@@ -110,6 +112,31 @@ def _train_cues(arguments: argparse.Namespace) -> None:
     )
 
 
+def _compile(arguments: argparse.Namespace) -> None:
+    """Compile the engine with mypyc, or report or remove the build."""
+    if arguments.status:
+        state = native.status()
+        print(f"compiled engine: {state}")
+        if state != "current":
+            raise CorpusError(f"the engine runs interpreted (build {state})")
+        return
+    if arguments.remove:
+        native.remove()
+        print("compiled engine removed; the engine runs interpreted", file=sys.stderr)
+        return
+    if native.status() == "current" and not arguments.force:
+        print("compiled engine: current", file=sys.stderr)
+        return
+    try:
+        native.build(verbose=arguments.verbose)
+    except BuildError as error:
+        if arguments.optional:
+            print(f"note: {error}; the engine runs interpreted", file=sys.stderr)
+            return
+        raise CorpusError(str(error)) from None
+    print(f"compiled engine: built ({len(native.extension_files())} files)", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m articles.attribution",
@@ -136,6 +163,17 @@ def main(argv: list[str] | None = None) -> int:
     train_cues.add_argument("train")
     train_cues.add_argument("--output-directory", default=str(CUE_MODEL_PATH.parent))
     train_cues.set_defaults(run=_train_cues)
+    compile_ = commands.add_parser(
+        "compile",
+        help="compile the engine with mypyc (same results, faster); a build from older "
+        "sources is never loaded",
+    )
+    compile_.add_argument("--status", action="store_true", help="exit 1 unless current")
+    compile_.add_argument("--remove", action="store_true", help="delete the build")
+    compile_.add_argument("--force", action="store_true", help="rebuild even when current")
+    compile_.add_argument("--optional", action="store_true", help="on failure, say why and exit 0")
+    compile_.add_argument("--verbose", action="store_true")
+    compile_.set_defaults(run=_compile)
     arguments = parser.parse_args(argv)
     try:
         arguments.run(arguments)

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from .lexicon import (
+    DATA_DIRECTORY,
     FINITE_AUXILIARIES,
     FUNCTION_WORDS,
     WORD,
@@ -21,7 +22,7 @@ from .lexicon import (
 )
 from .text import Token
 
-CUE_MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
+CUE_MODEL_PATH = DATA_DIRECTORY / "cue_model.json"
 # A word is considered at all only when the training corpus saw its base form as a cue this
 # often; the rest of the vocabulary never is one, and skipping it keeps the engine fast.
 # Counting by base form lets the classifier judge "hailed" and "defends" when annotators
@@ -288,7 +289,7 @@ def train_cue_model(documents: list[dict], *, seed: int = 13) -> CueModel:
 
 # -- the frame filter ----------------------------------------------------------------------
 
-FRAME_MODEL_PATH = Path(__file__).parent / "data" / "frame_model.json"
+FRAME_MODEL_PATH = DATA_DIRECTORY / "frame_model.json"
 CROSS_FITTING_FOLDS = 2
 
 
@@ -432,7 +433,7 @@ def using_frame_model(model: FrameModel | None) -> AbstractContextManager[None]:
 # right and gives the chance that the annotated content stops there, having gone on so far.
 # Before "to" and "of", verb forms and auxiliaries it almost never does, so those are no stops.
 
-END_MODEL_PATH = Path(__file__).parent / "data" / "end_model.json"
+END_MODEL_PATH = DATA_DIRECTORY / "end_model.json"
 END_THRESHOLD = 0.6
 END_WORDS = frozenset(
     "in on at by with from over after before during under through across toward towards for "

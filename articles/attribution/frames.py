@@ -137,6 +137,7 @@ OPENING_SUBORDINATORS = frozenset(
     "while though although as because if when whenever after before since despite unless once "
     "until whereas even".split()
 )
+RELATIVE_OPENERS = frozenset({"who", "which", *OPENING_SUBORDINATORS})
 SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 # Verbs that, coordinated after content ("... and said ..."), start a statement of their own.
 STATEMENT_LEMMAS = frozenset(
@@ -775,14 +776,15 @@ class SentenceFrames:
             if tokens[first].lower in (FUNCTION_WORDS | OPENING_SUBORDINATORS) - {"the"}:
                 return []  # "If You’re Not Voting …", "When …": a clause, not a source
             source = (tokens[first].start, tokens[last].end)
-            found = []
+            found: list[Frame] = []
             # "Clinton Says Russians Hacked DNC, Calls Trump’s Remarks ‘Troubling’": a cue
             # after a comma starts a second statement by the same source.
-            while k is not None:
+            cue_at: int | None = k
+            while cue_at is not None:
                 following = next(
                     (
                         j + 1
-                        for j in range(k + 1, len(tokens) - 1)
+                        for j in range(cue_at + 1, len(tokens) - 1)
                         if tokens[j].lower == ","
                         and not tokens[j + 1].is_quoted
                         and tokens[j + 1].lower not in FUNCTION_WORDS
@@ -793,19 +795,19 @@ class SentenceFrames:
                 end = (
                     self._sentence_content_end() if following is None else tokens[following - 2].end
                 )
-                rest = [t for t in tokens[k + 1 :] if t.lower[0].isalnum() and t.start < end]
+                rest = [t for t in tokens[cue_at + 1 :] if t.lower[0].isalnum() and t.start < end]
                 if len(rest) >= 2 or (rest and found):
                     start = (
                         rest[1].start
                         if rest[0].lower == "that" and len(rest) > 1
                         else rest[0].start
                     )
-                    cue = (tokens[k].start, tokens[k].end)
-                    cue_lemma = lemma(tokens[k].lower)
+                    cue = (tokens[cue_at].start, tokens[cue_at].end)
+                    cue_lemma = lemma(tokens[cue_at].lower)
                     found.append(
                         Frame([(start, end)], cue, cue_lemma, source, "headline", 0.5, self.index)
                     )
-                k = following
+                cue_at = following
             return found
         return []
 
@@ -910,7 +912,7 @@ class SentenceFrames:
         tokens = self.tokens
         return i > 0 and tokens[i].lower.endswith("ing") and tokens[i - 1].lower == ","
 
-    def _participle_frame(self, i: int, source: tuple[int, int]) -> Frame | None:
+    def _participle_frame(self, i: int, source: tuple[int, int] | None) -> Frame | None:
         """'..., he said, adding that ...': a second statement by the same source."""
         content_first = self._content_start_after(i, i)
         if content_first is None:
@@ -955,7 +957,7 @@ class SentenceFrames:
         if lemma(tokens[k + 1].lower) in AS_CUE_LEMMAS and tokens[k + 2].lower == "by":
             # "As reported by Western Journalism,"
             cue_first, cue_last = k + 1, k + 2
-            source_tokens: tuple[int, int] | None = (k + 3, comma - 1)
+            source_tokens = (k + 3, comma - 1)
             if comma - 1 < k + 3 or not tokens[k + 3].text[:1].isupper():
                 return None
         else:
@@ -966,9 +968,10 @@ class SentenceFrames:
                 cue_first = cue_last
             if lemma(tokens[cue_first].lower) not in AS_CUE_LEMMAS:
                 return None
-            source_tokens = self._trim_source(k + 1, cue_first)
-            if source_tokens is None or not self._plausible_source(*source_tokens):
+            trimmed = self._trim_source(k + 1, cue_first)
+            if trimmed is None or not self._plausible_source(*trimmed):
                 return None
+            source_tokens = trimmed
         start = comma + 1
         while start < len(tokens) and tokens[start].lower in BOUNDARY_PUNCTUATION:
             start += 1
@@ -1134,12 +1137,13 @@ class SentenceFrames:
             return None  # one word is content only as a name: "have endorsed Clinton."
         share = cue_share(tokens[i])
         confidence = 0.35 + 0.55 * share
-        source = (tokens[source_tokens[0]].start, tokens[source_tokens[1]].end)
+        subject = (tokens[source_tokens[0]].start, tokens[source_tokens[1]].end)
+        source: tuple[int, int] | None = subject
         cue = (tokens[i].start, tokens[cue_end_index].end)
         if configuration == "source-cue-content" and self._raises_subject(i, source_tokens[1]):
             # "The decision is expected to be unfavorable": no one is quoted; the subject and
             # the infinitive together are the content.
-            segments = [source, *segments]
+            segments = [subject, *segments]
             source = None
             configuration = "raising"
         return Frame(
@@ -2321,7 +2325,7 @@ class SentenceFrames:
                 features = end_features(tokens, first, k, cue_lemma, tokens[cue_index].lower)
                 if recorder is not None:
                     cuts.append((last_word_end, features))
-                elif model.probability(features) >= END_THRESHOLD:
+                elif model is not None and model.probability(features) >= END_THRESHOLD:
                     return last_word_end
             if token.lower[:1].isalnum():
                 last_word_end = token.end
@@ -2357,7 +2361,7 @@ class SentenceFrames:
             k = relative
         if k > i or tokens[k].is_quoted:
             return None
-        opens_clause = tokens[k].lower in ("who", "which", *OPENING_SUBORDINATORS) or (
+        opens_clause = tokens[k].lower in RELATIVE_OPENERS or (
             k == 0
             and (
                 (tokens[k].lower.endswith("ing") and tokens[k].text[:1].isupper())

@@ -7,9 +7,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
-DATA_DIRECTORY = Path(__file__).parent / "data"
+# Found through the package, not this module's __file__: a module compiled by mypyc (native.py)
+# reports a __file__ of its own making.
+DATA_DIRECTORY = Path(str(resources.files(__name__.rpartition(".")[0]))) / "data"
 CUE_LEXICON_PATH = DATA_DIRECTORY / "cues.json"
 CUE_CONTEXT_PATH = DATA_DIRECTORY / "cue_contexts.json"
 COMMON_WORDS_PATH = DATA_DIRECTORY / "common_words.json"

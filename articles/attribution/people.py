@@ -370,8 +370,8 @@ class People:
             apposition = APPOSITION.match(text, mention.end, sentence_end)
             if apposition:
                 words += apposition.group(1).split()
-            folded = (w.strip(".,’'").lower().removesuffix("’s").removesuffix("'s") for w in words)
-            found = frozenset(TITLE_ABBREVIATIONS.get(w, w) for w in folded if w)
+            plain = (w.strip(".,’'").lower().removesuffix("’s").removesuffix("'s") for w in words)
+            found = frozenset(TITLE_ABBREVIATIONS.get(w, w) for w in plain if w)
             self._described[mention.start] = found
         return found
 

@@ -173,12 +173,13 @@ def score_documents(gold: Mapping[str, Mapping], predicted: Mapping[str, Mapping
             kind["quotes_lenient"] += 1
             kind["quotes_exact"] += is_exact
             predicted_speaker = predicted_speakers[p_index]
-            if not has_speaker or predicted_speaker is None:
+            gold_speaker = gold_speakers[g_index]
+            if gold_speaker is None or predicted_speaker is None:
                 continue
-            if predicted_speaker & gold_speakers[g_index]:
+            if predicted_speaker & gold_speaker:
                 counts["attribution_lenient"] += 1
                 kind["attribution_lenient"] += 1
-            if is_exact and predicted_speaker == gold_speakers[g_index]:
+            if is_exact and predicted_speaker == gold_speaker:
                 counts["attribution_exact"] += 1
     rows = {
         "quotes/lenient": Row(

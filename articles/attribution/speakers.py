@@ -637,9 +637,9 @@ def person_name_in(mention: str) -> str | None:
     mention = re.sub(r"\s*\([^)]*\)", " ", mention)  # "Rep. Sander M. Levin (Mich.)", "(SNSC)"
     head = _name_before_apposition(mention)
     if head is not None:
-        name = person_name_in(head)
-        if name:
-            return name
+        named = person_name_in(head)
+        if named:
+            return named
     words = re.findall(r"[\w.’'\-]+", mention)
     opener = words[0].lower() if words else ""
     if words and words[0].strip(".,").lower() in NOT_A_NAME_OPENERS:
@@ -719,11 +719,11 @@ def person_name_in(mention: str) -> str | None:
     if not runs:
         return None
     started, name = runs[-1]
-    after = [w.strip(".,").lower() for w in words[started + len(name) :]]
+    trailing = [w.strip(".,").lower() for w in words[started + len(name) :]]
     if (
-        after
+        trailing
         and all(w.islower() for w in words[started + len(name) :])
-        and (after[-1] in ROLE_WORDS)
+        and (trailing[-1] in ROLE_WORDS)
     ):
         return None  # "the Senate minority leader": the run qualifies the role
     if (
@@ -739,13 +739,13 @@ def person_name_in(mention: str) -> str | None:
     if role_preposition is not None and started >= role_preposition[1]:
         # After "spokesman for" or "director of": the employer, then perhaps the name
         # ("The spokesman of the Supreme National Security Council (SNSC) Kayvan Khosravi").
-        preposition, after = role_preposition
+        preposition, employer_start = role_preposition
         if preposition != "of":
             return None
         workplace = [k for k, w in enumerate(name) if w.lower() in ORGANIZATION_WORDS | MEDIA_WORDS]
         if workplace:
             name = name[workplace[-1] + 1 :]
-        elif all(w.lower() in ("the", "a", "an") for w in words[after:started]):
+        elif all(w.lower() in ("the", "a", "an") for w in words[employer_start:started]):
             return None  # "the head of the Fed": the run is the employer itself
     return " ".join(_without_common_words(name)) or None
 

@@ -289,7 +289,7 @@ def sentences(
 
 def _sentence_starter_after(text: str, position: int, end: int) -> bool:
     match = re.match(r"\s+([A-Za-z]+)", text[position:end])
-    return bool(match) and match.group(1) in SENTENCE_STARTERS
+    return match is not None and match.group(1) in SENTENCE_STARTERS
 
 
 def _short_clause_follows(text: str, match: re.Match, end: int) -> bool:
