@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .cuemodel import frame_features, frame_model
 from .frames import Frame, SentenceFrames
+from .lexicon import noun_shares
 from .people import NamedPerson, People
 from .records import Attribution, GazetteerEntry, QuoteKind, ResolvedSpeaker
 from .speakers import (
@@ -203,6 +204,12 @@ def _extract(
             if chance is not None and chance < FRAME_THRESHOLD:
                 continue  # the learned filter judges the rules' find unlike annotated ones
             source = _source_alone(text, frame.source) if frame.source else None
+            if (
+                source is not None
+                and NOUN_CUE_MODIFIERS
+                and _modifies_noun_cue(text, source, frame.cue)
+            ):
+                source = None
             speaker = resolver.resolve(source, frame.cue_lemma) if source else None
             if source is not None:
                 sentence = found_sentences[frame.sentence_index]
@@ -360,6 +367,66 @@ ASIDE_AFTER_SOURCE = re.compile(
 
 # Words the walk back took before the source: "with many", "In a statement", "particularly
 # his", "which students", "Even an anti-Trump PAC".
+# When the source spoke, said after it: "The White House on Monday", "lawmakers this week",
+# "Sanders now", "I can now", "Mr. Trump, in an interview on Friday", "Sean Spicer in a
+# Friday tweet". A poll's date stays ("a WBUR poll last week", "a poll released Sunday"):
+# annotators keep it.
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+TIME_AFTER_SOURCE = re.compile(
+    r"(?:"
+    r"(?:,?\s+(?:on\s+)?" + WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"|(?:,?\s+(?:earlier\s+|later\s+)?(?:this|last|next)\s+"
+    r"(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|fall|autumn|winter))"
+    r"|(?:(?:\s+(?:has|have|had|can|could|will|would|may|might|must|should))?\s+"
+    r"(?:now|today|yesterday|tonight))"
+    r"|(?:,?\s+in\s+(?:an?|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}"
+    r"(?:interview|statement|tweet|speech|op-ed|letter|email|appearance)"
+    r"(?:\s+(?:on|with)\s+[^,;:]{1,40})?)"
+    r")\s*,?$"
+)
+POLL_WORDS = re.compile(r"\b(?:poll|polls|survey|surveys|released|published|conducted)\b", re.I)
+
+
+def _without_time(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    if not TIME_AFTER_SOURCE_TRIM:
+        return span
+    tail = TIME_AFTER_SOURCE.search(text, start, end)
+    if tail is None or tail.start() <= start or POLL_WORDS.search(text, start, tail.start()):
+        return span
+    if text[start : tail.start()].rstrip(",").endswith(("ing", "ed")):
+        return span  # "voters in all five states voting Tuesday": the time is the voting's
+    return (start, tail.start())
+
+
+TIME_AFTER_SOURCE_TRIM = True
+
+# A verb the walk back took with the source, before a cue that is its object ("he expanded |
+# upon", "The documents raised | new questions", "Mrs. Clinton ticked | off"). Participles that
+# qualify people ("those surveyed", "voters polled") stay.
+VERB_AFTER_SOURCE = re.compile(r"\s+([a-z]+ed)$")
+QUALIFYING_PARTICIPLES = frozenset(
+    "surveyed polled interviewed asked questioned sampled contacted involved concerned affected "
+    "quoted cited named unnamed accused deceased aged based retired elected appointed related "
+    "associated registered unaffiliated undecided detained arrested displaced wounded injured "
+    "killed employed unemployed disabled armed enlisted licensed hired fired".split()
+)
+
+
+def _without_verb(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    verb = VERB_AFTER_SOURCE.search(text, start, end)
+    if verb is None or verb.start() <= start or verb.group(1) in QUALIFYING_PARTICIPLES:
+        return span
+    before = text[start : verb.start()].split()
+    subject = before[-1]
+    if not subject[-1:].isalnum() or subject.lower() in ARTICLES_ALONE | {"made", "get", "got"}:
+        return span  # "Cruz made an unprompted | call for": no subject and verb
+    if len(before) == 1 and subject.islower() and subject not in PERSON_PRONOUNS:
+        return span
+    return (start, verb.start())
+
+
 LEAD_BEFORE_SOURCE = re.compile(
     r"(?:(?:with|in|from|among|particularly|especially|even|only|also|just|which|whom|"
     r"including|like|in particular)\s+)+",
@@ -370,7 +437,17 @@ LEAD_BEFORE_SOURCE = re.compile(
 # Someone named first in a sentence and joined to the source by "and": "Bernie Sanders and
 # Ted Cruz said", "Republican Trump and Democrat Clinton have both …".
 COORDINATED_BEFORE = re.compile(
-    r"((?:[A-Z][\w.’'\-]*[ \t]+){0,4}[A-Z][\w.’'\-]*(?:[ \t]+\([^()]{1,20}\))?)[ \t]+and[ \t]+$"
+    r"((?:[A-Z][\w.’'\-]*[ \t]+){0,4}[A-Z][\w.’'\-]*(?:[ \t]+\([^()]{1,20}\))?"
+    r"|(?:he|she|they|we|I)"
+    r"|(?:(?:some|many|most|the|his|her|their|its|other|current|former|several)[ \t]+)"
+    r"(?:[a-z][\w’'\-]*[ \t]+){0,2}[a-z][\w’'\-]*s"
+    r")[ \t]+and[ \t]+$"
+)
+# What may stand before the first of the sources named together: nothing (the sentence's
+# start), an introductory phrase closed by a comma, or one opening word.
+COORDINATION_OPENING = re.compile(
+    r"^(?:|.*,|but|and|yet|so|while|because|though|although|as|where|when|whereas)$",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -378,15 +455,20 @@ def _with_coordinated_subject(
     text: str, source: tuple[int, int], sentence_start: int
 ) -> tuple[int, int]:
     start, end = source
-    if not text[start : start + 1].isupper():
-        return source
     before = COORDINATED_BEFORE.search(text, sentence_start, start)
     if before is None:
         return source
-    opening = text[sentence_start : before.start(1)].strip(" \t\n“\"'‘")
-    if opening:
-        return source  # only at the sentence's start, where the subject stands
-    return (before.start(1), end)
+    first_start = before.start(1)
+    opener = re.match(r"(\w+)\s+", before.group(1))
+    if opener and COORDINATION_OPENING.match(opener.group(1)) and opener.group(1)[:1].isupper():
+        first_start += opener.end()  # "While Trump and his supporters …"
+    first = text[first_start : before.end(1)]
+    if any(w.endswith("ed") and w.islower() for w in first.split()):
+        return source  # "Trump attacked Clinton and Sanders said": two clauses
+    opening = text[sentence_start:first_start].strip(" \t\n“\"'‘")
+    if COORDINATION_OPENING.match(opening) is None:
+        return source  # only where the subject stands
+    return (first_start, end)
 
 
 # The rest of a closing "according to" source: "according to Democrats involved in the
@@ -425,8 +507,33 @@ def _source_alone(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The source the walk back found, less what it took with it: words before it ("with
     many"), an aside after it ("Murphy, though,"), whatever comes before a closing pronoun
     ("which he"); none when it is only a noun cue's article ("The hope has been that …")."""
-    span = _without_lead(text, _without_aside(text, _pronoun_alone(text, span)))
+    span = _without_aside(text, _pronoun_alone(text, span))
+    span = _without_lead(text, _without_time(text, _without_verb(text, span)))
     return None if text[span[0] : span[1]].lower() in ARTICLES_ALONE else span
+
+
+# A determiner and a word or two right before a cue that is a noun ("a clear | message",
+# "The mere | mention of", "a strong | supporter of"): the words describe the cue, they name
+# no one.
+NOUN_CUE_MODIFIERS = True
+NOUN_CUE_SHARE = 0.1
+MODIFIER_OF_CUE = re.compile(r"(?:the|a|an)(?:[ \t]+[a-z][a-z\-]*){1,2}", re.IGNORECASE)
+
+
+def _modifies_noun_cue(text: str, source: tuple[int, int], cue: tuple[int, int] | None) -> bool:
+    if cue is None or not text[source[1] : cue[0]].isspace():
+        return False
+    if MODIFIER_OF_CUE.fullmatch(text, source[0], source[1]) is None:
+        return False
+    words = text[source[0] : source[1]].split()
+    if any(not word.islower() for word in words[1:]):
+        return False  # "The Clinton | campaign": a name is a source
+    if words[-1] in ROLE_WORDS or words[-1] in PERSON_WORDS:
+        return False  # "The candidate | claims": a verb after all
+    cue_word = re.match(r"\w+", text[cue[0] : cue[1]])
+    return (
+        cue_word is not None and noun_shares().get(cue_word.group().lower(), 0.0) >= NOUN_CUE_SHARE
+    )
 
 
 def _source_as_marked(

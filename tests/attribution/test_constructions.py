@@ -1409,3 +1409,56 @@ def test_according_to_takes_a_whole_source_on_either_side_of_the_content() -> No
     assert piece(text, found.speaker_mention) == (
         "a senior official who spoke on condition of anonymity"
     )
+
+
+def test_when_the_source_spoke_is_no_part_of_its_mention() -> None:
+    cases = {
+        "The White House on Monday urged Congress to pass the bill before the recess.": (
+            "The White House"
+        ),
+        "Sen. Ada Lind on Wednesday downplayed the findings of the audit.": "Sen. Ada Lind",
+        "Mr. Berg, in an interview on Friday, said the plan would fail.": "Mr. Berg",
+        "The mayor now says the bridge will reopen in May.": "The mayor",
+    }
+    for text, mention in cases.items():
+        assert piece(text, only(text).speaker_mention) == mention, text
+    # A poll's date is part of the poll, as annotators mark it.
+    text = "A Register poll released Sunday found that most voters back the levy."
+    assert piece(text, only(text).speaker_mention) == "A Register poll released Sunday"
+
+
+def test_a_verb_taken_with_the_source_is_no_part_of_it() -> None:
+    text = "The documents raised new questions about whether the fund paid its staff."
+    found = only(text)
+    assert piece(text, found.speaker_mention) == "The documents"
+    assert found.speaker is None  # documents are no speaker, nor "the documents raised new"
+    # A participle that qualifies people stays.
+    text = "Those surveyed said the levy was too high."
+    assert piece(text, only(text).speaker_mention) == "Those surveyed"
+
+
+def test_words_describing_a_noun_cue_name_no_one() -> None:
+    text = (
+        "Harbour pilot Peter Lund, a strong supporter of the new levy as well as a giant in "
+        "the shipping trade, will speak at the meeting."
+    )
+    for found in extract(text):
+        assert piece(text, found.speaker_mention) != "a strong"
+        assert found.speaker is None or found.speaker.canonical_name != "a strong"
+
+
+def test_sources_named_together_after_an_opening_phrase_or_in_lowercase() -> None:
+    cases = {
+        "However, Clinton and the State Department said the emails were not secret.": (
+            "Clinton and the State Department"
+        ),
+        "Despite the feud, many experts and some lawmakers say the law has failed.": (
+            "many experts and some lawmakers"
+        ),
+        "While Trump and his supporters talk about the wall, the cost keeps rising.": (
+            "Trump and his supporters"
+        ),
+    }
+    for text, mention in cases.items():
+        mentions = [piece(text, found.speaker_mention) for found in extract(text)]
+        assert mention in mentions, (text, mentions)
