@@ -24,6 +24,7 @@ from .speakers import (
     ROLE_WORDS,
     STANDALONE_PRONOUNS,
     Gazetteer,
+    describes_a_person,
     guess_kind,
     is_common_word,
     is_surname,
@@ -78,6 +79,9 @@ COORDINATED = True
 # A closing "according to" source runs to the sentence's end over "and" or "who".
 ACCORDING_TO_END = True
 ARTICLES_ALONE = frozenset({"the", "a", "an"})
+# A description with no name is proposed as a new person only when it ends in a word for one.
+DESCRIPTIONS_OF_PEOPLE_ONLY = True
+DESCRIPTION_OPENERS = frozenset("the a an this that these my our your his her its their".split())
 
 
 def extract(
@@ -765,6 +769,15 @@ class _Resolver:
             known = self.gazetteer.by_name(name)
             if kind == "person" and known is not None:
                 return ResolvedSpeaker(known.canonical_name, known.kind, True)
+        if (
+            DESCRIPTIONS_OF_PEOPLE_ONLY
+            and kind == "person"
+            and not name
+            and not any(w[:1].isupper() for w in WORD.findall(mention)[1:])
+            and (mention[:1].islower() or words[0] in DESCRIPTION_OPENERS)
+            and not describes_a_person(mention)
+        ):
+            return None  # "the implication", "a curfew": no one a curator would file
         suggested = new_speaker_name(mention, kind)
         if kind == "person" and is_common_word(suggested) and not self._in_earlier_name(suggested):
             if names_people([suggested.lower()]) and suggested.endswith("s"):

@@ -81,7 +81,7 @@ ORGANIZATION_WORDS = frozenset(
     "foundation group organization organisation board center centre bureau authority coalition "
     "team pac camp convention caucus legislature parliament assembly cabinet museum city town "
     "county village school college academy directorate watch technologies industries "
-    "service white state embassy".split()
+    "service white state embassy airline church federation panel alliance fund firm".split()
 )
 # Documents cited as sources ("the poll", "the report says"): no speaker to suggest; the
 # curator names who published them.
@@ -593,6 +593,43 @@ def names_no_speaker(mention: str) -> bool:
     if last in TIME_WORDS:
         return True
     return last in DOCUMENT_WORDS and (written[-1].islower() or len(written) == 1)
+
+
+# Singular nouns for people beyond the role and kind lists, and the indefinite pronouns for
+# someone: what a description with no name must end in to be proposed as a new person.
+PERSON_HEADS = frozenset(
+    "source mother wife daughter sister grandmother aunt niece girlfriend boyfriend partner "
+    "neighbor neighbour narrator questioner host guest nominee survivor victim witness "
+    "someone somebody anyone anybody everyone everybody nobody one another each either "
+    "neither other whoever none boy girl diplomat admiral justice surgeon neurosurgeon voice "
+    "pope couple crowd public electorate generation audience tank half third quarter "
+    "majority minority plurality tycoon community force staff".split()
+)
+HEAD_ENDS = frozenset("of for in at from on with who which that to about by".split())
+SINGULAR_PERSON_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "ee")
+
+
+def describes_a_person(mention: str) -> bool:
+    """Whether a description with no name ends in a word for a person ("a friend", "the
+    organizer", "one questioner", "no one"): not "the implication", "a curfew", "the footage",
+    which the walk back found before a cue but which no curator would file as a speaker."""
+    written = [w.lower() for w in WORD.findall(_noun_phrase_head(mention))]
+    cut = next((k for k, w in enumerate(written) if k and w in HEAD_ENDS), len(written))
+    written = written[:cut]  # "the armed occupants | of the refuge"
+    if not written:
+        return False
+    if written[0] in ("those", "these") or written[0] in QUANTIFIERS:
+        return True  # "those surveyed", "both sides", "two of the suspects"
+    if any(w[:1].isdigit() or w.endswith("old") for w in written):
+        return True  # "4 in 10", "the 46-year-old"
+    people = KIND_WORDS | PERSON_WORDS | frozenset(GENDERED_WORDS) | PERSON_HEADS
+    head = written[-1]
+    singular = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
+    return (
+        any(w in people for w in written)  # "a source close | to the campaign"
+        or singular in people  # "families of those affected"
+        or singular.endswith(SINGULAR_PERSON_ENDINGS)
+    )
 
 
 def may_name_a_speaker(mention: str) -> bool:

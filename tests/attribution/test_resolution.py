@@ -374,3 +374,29 @@ def test_they_can_be_a_list_of_groups():
         "In speeches, they described him as a visionary."
     )
     assert _speakers(text)[-1] == ("they", "his friends, aides and employees")
+
+
+def test_a_description_of_no_person_is_no_new_speaker() -> None:
+    """The mention stays, as annotators mark it; but no one is proposed for "The footage"."""
+    cases = {
+        "The footage shows the pier collapsing into the harbour.": ("The footage", None),
+        "This finding suggests that the levy is too high.": ("This finding", None),
+        "A friend said the harbour master had warned them.": ("A friend", ("a friend", "person")),
+        "The organizer told them the march would go on.": (
+            "The organizer",
+            ("the organizer", "person"),
+        ),
+        "The airline added that the pilot had passed every check.": (
+            "The airline",
+            ("the airline", "organization"),
+        ),
+    }
+    for text, (mention, speaker) in cases.items():
+        (found,) = extract(text)
+        assert text[found.speaker_mention[0] : found.speaker_mention[1]] == mention
+        got = (found.speaker.canonical_name, found.speaker.kind) if found.speaker else None
+        assert got == speaker, text
+    # Counted people are still someone.
+    text = "Two of the suspects said the levy was too high."
+    (found,) = extract(text)
+    assert found.speaker is not None and found.speaker.canonical_name == "Two of the suspects"
