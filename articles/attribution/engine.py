@@ -79,6 +79,8 @@ COORDINATED = True
 # A closing "according to" source runs to the sentence's end over "and" or "who".
 ACCORDING_TO_END = True
 ARTICLES_ALONE = frozenset({"the", "a", "an"})
+# The time or occasion after a source is no part of its mention ("The White House on Monday").
+TIME_AFTER_SOURCE_TRIM = True
 # A description with no name is proposed as a new person only when it ends in a word for one.
 DESCRIPTIONS_OF_PEOPLE_ONLY = True
 DESCRIPTION_OPENERS = frozenset("the a an this that these my our your his her its their".split())
@@ -369,8 +371,6 @@ ASIDE_AFTER_SOURCE = re.compile(
 )
 
 
-# Words the walk back took before the source: "with many", "In a statement", "particularly
-# his", "which students", "Even an anti-Trump PAC".
 # When the source spoke, said after it: "The White House on Monday", "lawmakers this week",
 # "Sanders now", "I can now", "Mr. Trump, in an interview on Friday", "Sean Spicer in a
 # Friday tweet". A poll's date stays ("a WBUR poll last week", "a poll released Sunday"):
@@ -403,8 +403,6 @@ def _without_time(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (start, tail.start())
 
 
-TIME_AFTER_SOURCE_TRIM = True
-
 # A verb the walk back took with the source, before a cue that is its object ("he expanded |
 # upon", "The documents raised | new questions", "Mrs. Clinton ticked | off"). Participles that
 # qualify people ("those surveyed", "voters polled") stay.
@@ -431,6 +429,8 @@ def _without_verb(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (start, verb.start())
 
 
+# Words the walk back took before the source: "with many", "In a statement", "particularly
+# his", "which students", "Even an anti-Trump PAC".
 LEAD_BEFORE_SOURCE = re.compile(
     r"(?:(?:with|in|from|among|particularly|especially|even|only|also|just|which|whom|"
     r"including|like|in particular)\s+)+",

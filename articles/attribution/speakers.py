@@ -605,13 +605,15 @@ PERSON_HEADS = frozenset(
     "pope couple crowd public electorate generation audience tank half third quarter "
     "majority minority plurality tycoon community force staff".split()
 )
+PERSON_DESCRIPTION_WORDS = KIND_WORDS | PERSON_WORDS | frozenset(GENDERED_WORDS) | PERSON_HEADS
 HEAD_ENDS = frozenset("of for in at from on with who which that to about by".split())
 SINGULAR_PERSON_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "ee")
 
 
 def describes_a_person(mention: str) -> bool:
-    """Whether a description with no name ends in a word for a person ("a friend", "the
-    organizer", "one questioner", "no one"): not "the implication", "a curfew", "the footage",
+    """Whether a description with no name is of a person or people: a word for one before its
+    first preposition ("a friend", "the organizer", "a source close to …", "one questioner",
+    "no one", "4 in 10"); not "the implication", "a curfew", "the footage",
     which the walk back found before a cue but which no curator would file as a speaker."""
     written = [w.lower() for w in WORD.findall(_noun_phrase_head(mention))]
     cut = next((k for k, w in enumerate(written) if k and w in HEAD_ENDS), len(written))
@@ -622,12 +624,11 @@ def describes_a_person(mention: str) -> bool:
         return True  # "those surveyed", "both sides", "two of the suspects"
     if any(w[:1].isdigit() or w.endswith("old") for w in written):
         return True  # "4 in 10", "the 46-year-old"
-    people = KIND_WORDS | PERSON_WORDS | frozenset(GENDERED_WORDS) | PERSON_HEADS
     head = written[-1]
     singular = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
     return (
-        any(w in people for w in written)  # "a source close | to the campaign"
-        or singular in people  # "families of those affected"
+        any(w in PERSON_DESCRIPTION_WORDS for w in written)  # "a source close | to the campaign"
+        or singular in PERSON_DESCRIPTION_WORDS  # "families of those affected"
         or singular.endswith(SINGULAR_PERSON_ENDINGS)
     )
 
