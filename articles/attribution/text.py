@@ -19,14 +19,25 @@ QUOTE_CHARACTERS = set("“”„«»\"‘’'`")
 OPENING_CONTEXT = set(" \t\n([{—–-/") | set(DOUBLE_OPENING)
 
 
-@dataclass(slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    lower: str
-    is_quoted: bool = False  # inside a double-quoted span (marks excluded)
-    cue_probability: float = -1.0  # the cue classifier's answer, once asked
+    """A word or mark of a sentence. A plain class, not a dataclass: one is made for every
+    word of every article, and a dataclass's generated __init__ stays interpreted Python even
+    when the engine is compiled (native.py)."""
+
+    __slots__ = ("start", "end", "text", "lower", "is_quoted", "cue_probability")
+
+    def __init__(
+        self, start: int, end: int, text: str, lower: str, is_quoted: bool = False
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = lower
+        self.is_quoted = is_quoted  # inside a double-quoted span (marks excluded)
+        self.cue_probability = -1.0  # the cue classifier's answer, once asked
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass(slots=True)
