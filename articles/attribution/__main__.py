@@ -18,7 +18,6 @@ from .lexicon import (
     mine_cue_contexts,
     mine_cue_lexicon,
 )
-from .native import BuildError
 from .people import GIVEN_NAMES_PATH, mine_given_names
 from .scoring import score_documents
 
@@ -129,7 +128,7 @@ def _compile(arguments: argparse.Namespace) -> None:
         return
     try:
         native.build(verbose=arguments.verbose)
-    except BuildError as error:
+    except native.BuildError as error:
         if arguments.optional:
             print(f"note: {error}; the engine runs interpreted", file=sys.stderr)
             return
