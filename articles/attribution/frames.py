@@ -2074,6 +2074,10 @@ class SentenceFrames:
                 and not token.is_quoted
                 and (offset + 1 < len(window) or j + offset + 1 < len(tokens))
             ):
+                if self._demonstrative_that(j + offset):
+                    if offset == 0:
+                        return j  # "rebut that criticism": the object is the content
+                    continue  # "stay in the race through that contest": no clause follows
                 return j + offset + 1
             if token.lower in (".", ";") or token.is_quoted:
                 break
@@ -2127,6 +2131,13 @@ class SentenceFrames:
                         or tokens[m].is_quoted
                         or tokens[m].lower in QUOTE_OPENERS
                     )
+                    # "urged a strong stand, saying …": a participle after the comma is a
+                    # second statement, so the object before it is this one's content.
+                    and not (
+                        tokens[m].lower == ","
+                        and m + 1 < len(tokens)
+                        and tokens[m + 1].lower.endswith("ing")
+                    )
                 ):
                     k = m
             if k < len(tokens) and tokens[k].lower in (",", ":"):
@@ -2163,6 +2174,20 @@ class SentenceFrames:
         if j < len(tokens) and tokens[j].lower == ",":
             j += 1
         return j if j < len(tokens) else None
+
+    def _demonstrative_that(self, k: int) -> bool:
+        """Whether the "that" at `k` points at a noun rather than opening a clause: after a
+        preposition ("through that contest") or before a lone word that ends the clause
+        ("rebut that criticism.")."""
+        tokens = self.tokens
+        if k > 0 and tokens[k - 1].lower in PREPOSITIONS | {"of", "about", "for", "to"}:
+            return True
+        following = k + 1
+        while following < len(tokens) and tokens[following].lower[:1].isalnum():
+            following += 1
+        return following == k + 2 and (
+            following == len(tokens) or tokens[following].lower in (".", ";", ",", "—", "?", "!")
+        )
 
     def _that_after_interruption(self, j: int) -> int | None:
         """'said Thursday during a taping in Buffalo, New York, that …': a ", that" further

@@ -1462,3 +1462,29 @@ def test_sources_named_together_after_an_opening_phrase_or_in_lowercase() -> Non
     for text, mention in cases.items():
         mentions = [piece(text, found.speaker_mention) for found in extract(text)]
         assert mention in mentions, (text, mentions)
+
+
+def test_that_before_a_noun_opens_no_clause() -> None:
+    cases = {
+        # "that" points at the contest: the whole infinitive is the content.
+        "Mayor Ana Ruiz has pledged to stay in the race through that contest.": (
+            "to stay in the race through that contest"
+        ),
+        # "that" points at the criticism, which is the object and the content.
+        "The harbour master has begun to rebut that criticism.": "that criticism",
+        # A real "that" clause is still read as one.
+        "The harbour master said that the criticism was unfair.": "the criticism was unfair",
+    }
+    for text, content in cases.items():
+        found = only(text)
+        assert text[found.start : found.end] == content, text
+
+
+def test_object_of_an_urging_before_a_participle_is_its_content() -> None:
+    text = (
+        "Lena Park, the harbour master, urged a strong stand, saying that otherwise the "
+        "levy would fail."
+    )
+    contents = [text[a.start : a.end] for a in extract(text)]
+    assert "otherwise the levy would fail" in contents
+    assert any(content.endswith("strong stand") for content in contents), contents
