@@ -721,6 +721,12 @@ class SentenceFrames:
         rest = [t for t in tokens[colon + 1 :] if t.lower[0].isalnum()]
         if len(rest) < 3:
             return None
+        after = tokens[colon + 1 :]
+        if sum(1 for t in after if t.lower == ",") >= 3 and all(
+            t.text[:1].isupper() or not t.lower[:1].isalpha() or t.lower in ("and", "of")
+            for t in after
+        ):
+            return None  # "Nevada: Adam Khan, Andres Ramirez, …": a list of names says nothing
         first = 0
         if colon - first > 1 and tokens[1].lower in ("–", "-", "—"):
             first = 2

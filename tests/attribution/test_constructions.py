@@ -1488,3 +1488,12 @@ def test_object_of_an_urging_before_a_participle_is_its_content() -> None:
     contents = [text[a.start : a.end] for a in extract(text)]
     assert "otherwise the levy would fail" in contents
     assert any(content.endswith("strong stand") for content in contents), contents
+
+
+def test_a_label_before_a_list_of_names_is_no_speaker() -> None:
+    text = "Nevada: Adam Khan, Andres Ramirez, Andrew Diss, Barbara Buckley and D.J. Bettencourt."
+    assert extract(text) == []
+    text = "Sanders: We will win in Nevada, Iowa, Ohio and Texas."
+    assert text[only(text).start : only(text).end] == (
+        "We will win in Nevada, Iowa, Ohio and Texas"
+    )
